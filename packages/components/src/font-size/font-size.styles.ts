@@ -1,0 +1,38 @@
+import { css } from 'lit';
+
+export const fontSizeStyles = css`
+  :host {
+    display: inline-block;
+  }
+  [part='group'] {
+    display: inline-flex;
+    gap: var(--ar-gap, 0.5rem);
+    flex-wrap: wrap;
+  }
+  button {
+    padding: 0.25em 0.75em;
+    border: 2px solid var(--ar-control-border, currentColor);
+    border-radius: var(--ar-radius, 0.375rem);
+    background: var(--ar-control-bg, #fff);
+    color: var(--ar-control-color, #111);
+    font-weight: 700;
+    line-height: 1.2;
+  }
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  [part~='decrease'] {
+    font-size: 0.9em;
+  }
+  [part~='increase'] {
+    font-size: 1.2em;
+  }
+  @media (forced-colors: active) {
+    button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+      opacity: 1;
+    }
+  }
+`;

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { chromiumArgs, chromiumPath } from './tests/support/chromium';
+
+/** Real Chromium for everything that touches the DOM: components, the engine, axe-core. */
+const chromium = playwright({
+  launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+});
+
+/** Tests and stories use the packages' sources, so no build is needed between an edit and a test run. */
+const sourceAliases = [
+  { find: /^@accessible-reader\/components$/, replacement: fileURLToPath(new URL('./packages/components/src/index.ts', import.meta.url)) },
+  { find: /^@accessible-reader\/components\/(.*)\.js$/, replacement: fileURLToPath(new URL('./packages/components/src/$1.ts', import.meta.url)) },
+  { find: /^@accessible-reader\/retrofit$/, replacement: fileURLToPath(new URL('./packages/retrofit/src/index.ts', import.meta.url)) },
+];
+
+export default defineConfig({
+  resolve: { alias: sourceAliases },
+  // Pre-bundled once so that Vitest does not discover them mid-run and reload the page.
+  optimizeDeps: { include: ['lit', 'lit/directives/live.js', 'lit/directives/if-defined.js', 'axe-core'] },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.node.test.ts', 'tests/extension/**'],
+          browser: {
+            enabled: true,
+            provider: chromium,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/**/*.node.test.ts'],
+          environment: 'node',
+        },
+      },
+    ],
+  },
+});
