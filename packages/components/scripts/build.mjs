@@ -1,0 +1,56 @@
+// Builds @accessible-reader/components into dist/:
+//   ES modules + .d.ts (tsc, one file per source module, so importing a component has no side effect),
+//   custom-elements.json (from the JSDoc), contrast.css, and the CDN bundle dist/cdn/accessible-reader.js
+//   (Lit inlined, defines all four tags). Prints gzip sizes against the budgets in size-budgets.json.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = resolve(pkg, 'dist');
+const bin = (name) => resolve(pkg, '../../node_modules/.bin', name);
+const budgets = JSON.parse(readFileSync(resolve(pkg, 'size-budgets.json'), 'utf8'));
+const components = ['font-size', 'contrast-toggle', 'rating', 'related-articles'];
+
+rmSync(dist, { recursive: true, force: true });
+execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: pkg, stdio: 'inherit' });
+execFileSync(bin('custom-elements-manifest'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], { cwd: pkg, stdio: 'inherit' });
+copyFileSync(resolve(pkg, 'src/contrast-toggle/contrast.css'), resolve(dist, 'contrast.css'));
+
+/** Minified single-file build of `entry`; `external` keeps Lit out when measuring a component's own code. */
+async function bundle(entry, { external = [], outFile } = {}) {
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: resolve(pkg, entry), formats: ['es'], fileName: () => 'bundle.js' },
+      rolldownOptions: { external },
+    },
+  });
+  const code = [result].flat()[0].output[0].code;
+  if (outFile) {
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, code);
+  }
+  return code;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+const rows = [];
+const cdn = await bundle('src/define.ts', { outFile: resolve(dist, 'cdn/accessible-reader.js') });
+rows.push(['CDN bundle (Lit + all four)', gzipSync(cdn).length, budgets.cdnBundle]);
+for (const name of components) {
+  const code = await bundle(`src/${name}/define.ts`, { external: [/^lit/] });
+  rows.push([`<ar-${name}> own code`, gzipSync(code).length, budgets.componentOwnCode]);
+}
+
+const report = rows.map(([name, gzip, budget]) => ({ name, gzipBytes: gzip, budgetBytes: budget, withinBudget: gzip <= budget }));
+writeFileSync(resolve(dist, 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
+console.log('\nGzip sizes (budget):');
+for (const r of report) console.log(`  ${r.withinBudget ? 'ok  ' : 'OVER'} ${r.name.padEnd(32)} ${kb(r.gzipBytes).padStart(9)}  (${kb(r.budgetBytes)})`);

@@ -1,0 +1,60 @@
+// The local demo site behind `npm start`. Static files only, from a fixed map of folders, on 127.0.0.1;
+// plus a tiny in-memory rating API so the demo's <ar-rating> can really send a vote.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** URL prefix -> folder. Longest prefix first. */
+const mounts = [
+  ['/vendor/webcomponentsjs/', join(root, 'node_modules/@webcomponents/webcomponentsjs')],
+  ['/components/', join(root, 'packages/components/dist')],
+  ['/', join(root, 'packages/demo-site/public')],
+];
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.zip': 'application/zip' };
+const ratings = [5, 4, 4, 5, 3];
+
+/** The file for a URL path, or null when it is outside every mounted folder. */
+function fileFor(pathname) {
+  for (const [prefix, dir] of mounts) {
+    if (!pathname.startsWith(prefix)) continue;
+    const file = normalize(join(dir, decodeURIComponent(pathname.slice(prefix.length))));
+    if (file !== dir && !file.startsWith(dir + sep)) return null;
+    const candidate = existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
+    return existsSync(candidate) ? candidate : null;
+  }
+  return null;
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/api/rating' && req.method === 'POST') {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const value = Number(JSON.parse(body || '{}').value);
+      if (!Number.isInteger(value) || value < 1 || value > 5) return void res.writeHead(400).end();
+      ratings.push(value);
+      const average = ratings.reduce((a, b) => a + b, 0) / ratings.length;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ average, count: ratings.length }));
+    });
+    return;
+  }
+  let file = null;
+  try {
+    file = fileFor(url.pathname);
+  } catch {
+    // Malformed percent-encoding: treated as not found.
+  }
+  if (!file) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy / Not found');
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  createReadStream(file).pipe(res);
+});
+
+const port = Number(process.env.PORT ?? 8080);
+server.listen(port, '127.0.0.1', () => {
+  console.log(`Accessible Reader demo: http://127.0.0.1:${port}/`);
+  console.log(`  components demo:     http://127.0.0.1:${port}/components-demo.html`);
+  console.log(`  legacy browsers:     http://127.0.0.1:${port}/legacy.html`);
+});
