@@ -16,6 +16,9 @@ export const sharedStyles = css`
   }
   button {
     font: inherit;
+    /* contrast.css paints text with -webkit-text-fill-color on pages with inline !important colours; it inherits
+       into shadow roots, so controls reset it to their own colour. */
+    -webkit-text-fill-color: currentColor;
     min-width: var(--_target);
     min-height: var(--_target);
     cursor: pointer;
