@@ -46,7 +46,7 @@ export class ArFontSize extends LitElement {
     target: { type: String },
     storageKey: { type: String, attribute: 'storage-key' },
     lang: { type: String, reflect: true },
-    announcement: { state: true },
+    announcement: { state: true, attribute: false },
   };
 
   /** Text size in percent of the target's normal size. Clamped to `min`–`max`. */
