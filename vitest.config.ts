@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { chromiumArgs, chromiumPath } from './tests/support/chromium';
+import { testServer } from './tests/support/test-server';
 
 /** Real Chromium for everything that touches the DOM: components, the engine, axe-core. */
 const chromium = playwright({
@@ -17,6 +19,7 @@ const sourceAliases = [
 
 export default defineConfig({
   resolve: { alias: sourceAliases },
+  plugins: [testServer()],
   // Pre-bundled once so that Vitest does not discover them mid-run and reload the page.
   optimizeDeps: { include: ['lit', 'lit/directives/live.js', 'lit/directives/if-defined.js', 'axe-core'] },
   test: {
@@ -42,6 +45,21 @@ export default defineConfig({
           name: 'node',
           include: ['tests/**/*.node.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // Every story is a test: it renders, its play function passes, and axe finds nothing (parameters.a11y.test
+        // = 'error' in .storybook/preview.ts). Stories and globs come from .storybook/main.ts.
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            provider: chromium,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],
