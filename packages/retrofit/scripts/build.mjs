@@ -1,0 +1,57 @@
+// Builds @accessible-reader/retrofit:
+//   dist/index.js                      ESM for bundlers (lit and @accessible-reader/components stay imports)
+//   dist/accessible-reader-retrofit.js one classic script: engine + Lit + components, window.AccessibleReader
+//   dist/*.d.ts                        declarations (tsc)
+// and prints the bundle's gzip size against its budget.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const pkg = fileURLToPath(new URL('..', import.meta.url));
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+const BUDGET = 40 * 1024;
+// The components from source, as the tests use them: no need to build them first.
+const alias = { '@accessible-reader/components': fileURLToPath(new URL('../../components/src/index.ts', import.meta.url)) };
+
+rmSync(`${pkg}dist`, { recursive: true, force: true });
+
+const common = { configFile: false, logLevel: 'warn', root: pkg, define: { 'process.env.NODE_ENV': '"production"' } };
+
+await build({
+  ...common,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//, /^@accessible-reader\/components($|\/)/] },
+  },
+});
+
+await build({
+  ...common,
+  resolve: { alias },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: 'src/bundle.ts', formats: ['iife'], name: 'AccessibleReaderBundle', fileName: () => 'accessible-reader-retrofit.js' },
+  },
+});
+
+execFileSync(process.execPath, [`${repo}node_modules/typescript/bin/tsc`, '-p', `${pkg}tsconfig.build.json`, '--emitDeclarationOnly'], { stdio: 'inherit' });
+
+const bundle = readFileSync(`${pkg}dist/accessible-reader-retrofit.js`);
+const gzip = gzipSync(bundle, { level: 9 }).length;
+const esm = gzipSync(readFileSync(`${pkg}dist/index.js`), { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`dist/accessible-reader-retrofit.js  ${kb(bundle.length)} minified, ${kb(gzip)} gzip (budget ${kb(BUDGET)})`);
+console.log(`dist/index.js (engine only, unminified) ${kb(esm)} gzip`);
+if (gzip > BUDGET) {
+  console.error(`Accessible Reader: the retrofit bundle is over its gzip budget by ${kb(gzip - BUDGET)}.`);
+  process.exit(1);
+}

@@ -1,0 +1,199 @@
+import { commonAncestor, isElement, isOwn, shortText, textOf } from '../dom.js';
+
+/** What schema.org JSON-LD says about the article, when the page has it. */
+export interface JsonLdArticle {
+  headline?: string;
+  datePublished?: string;
+  author?: string;
+  articleBody?: string;
+}
+
+const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|WebPageElement)$/;
+
+/** The first article object in the page's JSON-LD scripts (including `@graph` and arrays). */
+export function readJsonLd(doc: Document): JsonLdArticle | undefined {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    while (queue.length) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (item && typeof item === 'object') {
+        const o = item as Record<string, unknown>;
+        if (Array.isArray(o['@graph'])) queue.push(...o['@graph']);
+        const types = ([] as unknown[]).concat(o['@type']);
+        if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) {
+          const str = (v: unknown) => (typeof v === 'string' ? v.trim() : undefined);
+          const authors = ([] as unknown[]).concat(o.author ?? []);
+          const author = authors
+            .map((a) => str(a) ?? (a && typeof a === 'object' ? str((a as Record<string, unknown>).name) : undefined))
+            .filter(Boolean)
+            .join(', ');
+          return { headline: str(o.headline) ?? str(o.name), datePublished: str(o.datePublished), author: author || undefined, articleBody: str(o.articleBody) };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/** ISO date (and time) from an ISO-like string: `2024-10-10T16:05:00+07:00` -> `2024-10-10T16:05`. */
+export function isoDate(value: string | null | undefined): string | undefined {
+  const m = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value ?? '');
+  if (!m) return undefined;
+  return m[4] ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` : `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/**
+ * A date written the Vietnamese way: `16/10/2024`, `Thứ tư, 16/10/2024 | 09:12`, `Ngày 12/10/2025`,
+ * `16/10/2024 09:30 SA`, `ngày 12 tháng 10 năm 2025`. Day first, always.
+ */
+export function vietnameseDate(text: string): string | undefined {
+  let m = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^\d]{0,6}?(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*(SA|CH|AM|PM))?)?/i.exec(text);
+  let day: number, month: number, year: string;
+  let time = '';
+  if (m) {
+    [day, month, year] = [Number(m[1]), Number(m[2]), m[3]!];
+    if (m[4]) {
+      let h = Number(m[4]);
+      if (/CH|PM/i.test(m[6] ?? '') && h < 12) h += 12;
+      if (/SA|AM/i.test(m[6] ?? '') && h === 12) h = 0;
+      if (h < 24 && Number(m[5]) < 60) time = `T${pad(h)}:${m[5]}`;
+    }
+  } else {
+    m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/i.exec(text);
+    if (!m) return undefined;
+    [day, month, year] = [Number(m[1]), Number(m[2]), m[3]!];
+  }
+  if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}${time}`;
+}
+
+/** Text nodes of `scope` that are not inside `skip`, in document order, up to `limit` characters. */
+function textOutside(scope: Element, skip: Element | null, limit = 2000): string {
+  const doc = scope.ownerDocument;
+  const walker = doc.createTreeWalker(scope, 4);
+  let out = '';
+  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
+    if (skip?.contains(n)) continue;
+    const p = n.parentElement;
+    if (p && (p.closest('script,style,noscript,template') || isOwn(p))) continue;
+    out += ` ${n.nodeValue}`;
+  }
+  return out;
+}
+
+/** The publication date: machine-readable metadata first, then a Vietnamese date near the title. */
+export function findPublished(doc: Document, root: Element, body: Element, ld?: JsonLdArticle): string | undefined {
+  const fromLd = isoDate(ld?.datePublished);
+  if (fromLd) return fromLd;
+  const prop = root.querySelector('[itemprop="datePublished"]') ?? doc.querySelector('[itemprop="datePublished"]');
+  if (prop) {
+    const found = isoDate(prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent) ?? vietnameseDate(prop.textContent ?? '');
+    if (found) return found;
+  }
+  const meta = doc.querySelector('meta[property="article:published_time"], meta[name="pubdate"], meta[name="publishdate"], meta[name="date"]');
+  const fromMeta = isoDate(meta?.getAttribute('content'));
+  if (fromMeta) return fromMeta;
+  const time = root.querySelector('time[datetime]');
+  const fromTime = isoDate(time?.getAttribute('datetime'));
+  if (fromTime) return fromTime;
+  const near = vietnameseDate(textOutside(root, body));
+  if (near) return near;
+  // The date line often sits just before the text block, outside it: look at a few short preceding blocks.
+  let seen = 0;
+  for (let el: Element | null = body; el && el !== doc.body && seen < 6; el = el.parentElement) {
+    for (let p = el.previousElementSibling; p && seen < 6; p = p.previousElementSibling, seen++) {
+      const t = textOf(p);
+      if (t.length <= 120) {
+        const found = vietnameseDate(t);
+        if (found) return found;
+      }
+    }
+  }
+  return vietnameseDate(textOf(body).slice(0, 200).match(/^\s*(?:ngày\s*)?\d{1,2}\/\d{1,2}\/\d{4}.*/i)?.[0] ?? '');
+}
+
+const BYLINE = /^(?:tin,?\s*(?:và\s*)?ảnh|bài,?\s*(?:và\s*)?ảnh|tin\s*\/\s*ảnh|bài\s*\/\s*ảnh|tác giả|người viết|phóng viên|nhóm phóng viên|bài|tin|ảnh|by|author)\s*:\s*(.{2,80})$/i;
+
+/** Author name and the element showing it. */
+export interface BylineMatch {
+  name: string;
+  el: Element;
+}
+
+/**
+ * The byline: a "Tin, ảnh: …" / "Tác giả: …" line, else a short all-bold paragraph at the end of the text
+ * (the portals' usual signature), in `body` or just after it inside `root`.
+ */
+export function findByline(root: Element, body: Element): BylineMatch | undefined {
+  const blocks = [...root.querySelectorAll('p, div, span, em, strong, b, address, [rel="author"], [class*="author" i]')];
+  // Search from the end: the signature closes the article.
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const el = blocks[i]!;
+    const t = shortText(el, 90);
+    if (t.length < 4 || isOwn(el)) continue;
+    const m = BYLINE.exec(t);
+    if (m) return { name: m[1]!.trim(), el: el.closest('p') ?? el };
+  }
+  const author = root.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"]');
+  if (author && textOf(author)) return { name: textOf(author), el: author };
+  // Trailing bold paragraph: the last non-empty paragraph from the body onwards whose text is all bold.
+  const paras = [...root.querySelectorAll('p, div')].filter((p) => !isOwn(p) && (body.contains(p) || (body.compareDocumentPosition(p) & 4) !== 0));
+  for (let i = paras.length - 1; i >= 0; i--) {
+    const p = paras[i]!;
+    if ((p.textContent ?? '').length > 400) {
+      if (body.contains(p)) break; // reached the text itself
+      continue;
+    }
+    const t = textOf(p);
+    if (!t || p.querySelector('p, div')) continue;
+    const bold = [...p.querySelectorAll('strong, b')].map(textOf).join(' ').trim();
+    if (bold === t && t.length <= 60 && !/\d{3,}/.test(t)) return { name: t.replace(/^[-–(]+|[-–)]+$/g, '').trim(), el: p };
+    if (t.length > 60 && body.contains(p)) break; // reached the text itself
+  }
+  return undefined;
+}
+
+/**
+ * The title element: the h1 (else h2) closest to the body in the tree, when it is near enough to belong to
+ * it; a heading whose text is the page's og:title wins outright.
+ */
+export function findTitleElement(doc: Document, body: Element): Element | undefined {
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  for (const selector of ['h1', 'h2']) {
+    const headings = [...doc.querySelectorAll(selector)].filter((h) => !isOwn(h) && textOf(h).length > 3 && !h.closest('nav, footer'));
+    if (og) {
+      const same = headings.find((h) => textOf(h) === og);
+      if (same) return same;
+    }
+    let best: Element | undefined;
+    let bestDepth = Infinity;
+    for (const h of headings) {
+      const lca = commonAncestor(h, body);
+      if (!lca || lca === doc.documentElement || lca === doc.body) continue;
+      // Distance: how far above the body the common ancestor is.
+      let depth = 0;
+      for (let el: Element | null = body; el && el !== lca; el = el.parentElement) depth++;
+      if (depth < bestDepth) [best, bestDepth] = [h, depth];
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/** The title text when no heading holds it: og:title, else the document title without the site name. */
+export function fallbackTitle(doc: Document): string {
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  if (og) return og;
+  return (doc.title || '').split(/\s+[-|–]\s+/)[0]!.trim();
+}
+
+export const elementOrUndefined = (n: unknown): Element | undefined => (isElement(n) ? n : undefined);

@@ -1,0 +1,29 @@
+import { textOf } from '../dom.js';
+import type { Adapter } from '../types.js';
+import { completeArticle } from './generic.js';
+import { isoDate } from './metadata.js';
+
+/**
+ * NukeViet 4.x news module (theme default and its descendants): `.news_column[itemtype=NewsArticle]`,
+ * `#news-bodyhtml`, `form` with `.hover-star` radios calling `sendrating()`, "Những tin mới hơn / cũ hơn"
+ * lists, statistics counter block. The default theme has no font-size or contrast tools.
+ */
+export const nukeviet: Adapter = {
+  name: 'nukeviet',
+  detect: (doc) => !!doc.querySelector('meta[name="generator" i][content*="NukeViet" i], #news-bodyhtml'),
+  find(doc) {
+    const body = doc.querySelector('#news-bodyhtml, .bodytext[itemprop="articleBody"]');
+    const root = body?.closest('[itemtype*="NewsArticle" i]') ?? body?.closest('.news_column');
+    if (!body || !root) return null;
+    const titleEl = root.querySelector('[itemprop="headline"], h1.title, h1') ?? undefined;
+    const dateEl = root.querySelector('[itemprop="datePublished"]');
+    const published = isoDate(dateEl?.getAttribute('content') ?? dateEl?.textContent);
+    const author = textOf(root.querySelector('[itemprop="author"] [itemprop="name"]'));
+    const related = [...doc.querySelectorAll('.other-news, .related')].map((r) => r.closest('.news_column') ?? r);
+    return completeArticle(doc, 'nukeviet', root, body, titleEl, {
+      ratingInputs: [...doc.querySelectorAll('input.hover-star[type="radio"]')],
+      keep: related,
+      clutter: [...doc.querySelectorAll('.counter')].map((c) => c.closest('.panel') ?? c),
+    }, { ...(published ? { published } : {}), ...(author ? { byline: author } : {}) });
+  },
+};

@@ -1,0 +1,52 @@
+import type { InlineStyles } from './inline-styles.js';
+import type { Article, LegacyWidgets, Settings } from './types.js';
+
+/** What the page did since the last report: elements it added, elements whose inline style it changed. */
+export interface PageChanges {
+  added: Element[];
+  restyled: Element[];
+}
+
+/** Everything a transform may use. One per session. */
+export interface Context {
+  doc: Document;
+  win: Window & typeof globalThis;
+  article: Article;
+  widgets: LegacyWidgets;
+  /** Tag prefix of the components (`ar` gives `<ar-rating>`). */
+  prefix: string;
+  /** Language of the engine's own UI: Vietnamese unless the page is in another language. */
+  lang: 'vi' | 'en';
+  /** Adds one of the engine's style elements at the start of <head> (after the others: layer order). */
+  addStyle(css: string): HTMLStyleElement;
+  /** Inline !important declarations taken off elements, restored exactly by undo. */
+  inline: InlineStyles;
+  /** Sets (or, with null, removes) a `data-ar-*` flag attribute on <html>. */
+  flag(name: string, value: string | null): void;
+  /** Calls `fn` with what the page changes later, batched per microtask. Returns the unsubscribe function. */
+  watch(fn: (changes: PageChanges) => void): () => void;
+  /** Runs the engine's own DOM writes so that they are not reported as page changes. */
+  quietly<T>(fn: () => T): T;
+  /** Runs `fn` when the browser is idle (errors roll the session back). Returns the cancel function. */
+  whenIdle(fn: () => void): () => void;
+  /** Changes settings like the reader does (the toolbar). */
+  update(partial: Partial<Settings>): void;
+  /** Reports an error caught in a callback (observer, event listener): the session rolls back. */
+  fail(error: unknown): void;
+}
+
+/**
+ * A reversible change to the page. On start and on every update, `prepare` runs for every transform, then
+ * `apply` for every transform, with the full settings: all reads of computed style and layout happen before
+ * any write, so one update never forces the browser to recalculate styles halfway.
+ */
+export interface Transform {
+  /** Reads what `apply` will need (computed styles, boxes). Must not change the page. */
+  prepare?(ctx: Context, settings: Readonly<Settings>): void;
+  apply(ctx: Context, settings: Readonly<Settings>): void;
+  /** Removes everything this transform added. Called once, also after a failed apply. */
+  remove(): void;
+}
+
+/** CSS cascade layers of the engine, declared first so that their !important rules beat the page's. */
+export const LAYERS = '@layer ar-spacing, ar-scale, ar-theme, ar-font, ar-ui;';

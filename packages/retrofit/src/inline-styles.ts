@@ -1,0 +1,70 @@
+/**
+ * Inline `!important` declarations beat every stylesheet, the engine's included. Transforms that must win
+ * over them take them off the element here, and this registry puts the `style` attribute back exactly as the
+ * page last wrote it: when the last transform lets go, or on undo.
+ */
+export class InlineStyles {
+  private entries = new Map<Element, { original: string | null; owners: Map<string, string[]> }>();
+
+  /** Takes the inline !important declarations among `props` off `el`, on behalf of `owner`. */
+  take(el: Element, owner: string, props: readonly string[]): void {
+    // Most elements have no inline !important: decided from the attribute, without creating a style object.
+    if (!/important/i.test(el.getAttribute('style') ?? '')) return;
+    const style = (el as HTMLElement).style;
+    if (!style) return;
+    const important = props.filter((p) => style.getPropertyPriority(p) === 'important');
+    if (!important.length) return;
+    let entry = this.entries.get(el);
+    if (!entry) this.entries.set(el, (entry = { original: el.getAttribute('style'), owners: new Map() }));
+    entry.owners.set(owner, [...new Set([...(entry.owners.get(owner) ?? []), ...important])]);
+    for (const p of important) style.removeProperty(p);
+  }
+
+  /** Gives back everything `owner` took (others keep theirs). */
+  release(owner: string): void {
+    for (const [el, entry] of this.entries) {
+      if (!entry.owners.delete(owner)) continue;
+      this.restore(el, entry.original);
+      if (!entry.owners.size) this.entries.delete(el);
+      else for (const props of entry.owners.values()) for (const p of props) (el as HTMLElement).style.removeProperty(p);
+    }
+  }
+
+  /**
+   * The page rewrote the inline style of `el` while we held some of it: its new text becomes what undo
+   * restores, with our taken declarations added back when the page did not set them again.
+   */
+  pageRewrote(el: Element): void {
+    const entry = this.entries.get(el);
+    if (!entry) return;
+    const style = (el as HTMLElement).style;
+    const old = this.parse(entry.original);
+    const missing = [...entry.owners.values()].flat().filter((p) => !style.getPropertyValue(p) && old.has(p));
+    const now = el.getAttribute('style') ?? '';
+    entry.original = [now.trim(), ...missing.map((p) => `${p}: ${old.get(p)} !important;`)].filter(Boolean).join(' ');
+    for (const [owner, props] of entry.owners) this.take(el, owner, props);
+  }
+
+  has(el: Element): boolean {
+    return this.entries.has(el);
+  }
+
+  restoreAll(): void {
+    for (const [el, entry] of this.entries) this.restore(el, entry.original);
+    this.entries.clear();
+  }
+
+  private restore(el: Element, original: string | null): void {
+    if (original === null) el.removeAttribute('style');
+    else el.setAttribute('style', original);
+  }
+
+  private parse(text: string | null): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const decl of (text ?? '').split(';')) {
+      const i = decl.indexOf(':');
+      if (i > 0) out.set(decl.slice(0, i).trim().toLowerCase(), decl.slice(i + 1).replace(/!\s*important/i, '').trim());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Context, Transform } from '../context.js';
+import { OWN } from '../dom.js';
+import { componentsReady } from './components.js';
+
+export const HIDDEN = 'data-ar-hidden';
+
+interface RatingSubmitEvent extends Event {
+  detail: { value: number; respondWith(p: Promise<{ average: number; count: number } | void>): void };
+}
+
+/**
+ * The site's own tools, taken over while the engine is active: its A-/A/A+ and contrast links are hidden
+ * (they fight the engine: on these portals A+ can even shrink text); its star rating is replaced by the
+ * rating component, whose votes are handed to the site's own radios so that they still reach the site; an
+ * empty "Bài viết liên quan" box becomes the related-articles component with its empty state. The originals
+ * are hidden, never removed, and come back with undo.
+ */
+export function legacyWidgets(): Transform {
+  let ctx: Context | undefined;
+  const hidden: Element[] = [];
+  const inserted: Element[] = [];
+
+  const hide = (el: Element) => {
+    if (el.hasAttribute(HIDDEN)) return;
+    hidden.push(el);
+    el.setAttribute(HIDDEN, '');
+  };
+
+  const create = (c: Context, name: string, attrs: Record<string, string>) => {
+    const el = c.doc.createElement(`${c.prefix}-${name}`);
+    el.setAttribute(OWN, '');
+    el.setAttribute('lang', c.lang);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    return el;
+  };
+
+  function replaceRating(c: Context): void {
+    const rating = c.widgets.rating!;
+    const radios = rating.radios as HTMLInputElement[];
+    const voted = radios.every((r) => r.disabled);
+    const el = create(c, 'rating', {
+      max: String(radios.length),
+      ...(rating.count ? { average: String(rating.average ?? 0), count: String(rating.count) } : {}),
+      ...(voted ? { readonly: '' } : {}),
+    });
+    el.addEventListener('ar-rating-submit', (event) => {
+      const { detail } = event as RatingSubmitEvent;
+      let result: Promise<{ average: number; count: number } | void>;
+      try {
+        result = rating.submit(detail.value);
+      } catch (error) {
+        result = Promise.reject(error);
+      }
+      detail.respondWith(result);
+    });
+    rating.container.after(el);
+    inserted.push(el);
+    hide(rating.container);
+  }
+
+  function replaceRelated(c: Context): void {
+    const box = c.widgets.related!;
+    const el = create(c, 'related-articles', {
+      heading: c.widgets.relatedHeading || (c.lang === 'vi' ? 'Bài viết liên quan' : 'Related articles'),
+      'heading-level': '2',
+    });
+    (el as HTMLElement & { items: unknown[] | null }).items = [];
+    box.after(el);
+    inserted.push(el);
+    hide(box);
+  }
+
+  return {
+    apply(c) {
+      if (ctx) return;
+      ctx = c;
+      c.widgets.fontControls.forEach(hide);
+      c.widgets.contrastControls.forEach(hide);
+      if (!(c.widgets.rating || c.widgets.related) || !componentsReady(c)) return;
+      if (c.widgets.rating) replaceRating(c);
+      if (c.widgets.related) replaceRelated(c);
+    },
+    remove() {
+      for (const el of inserted) el.remove();
+      for (const el of hidden) el.removeAttribute(HIDDEN);
+      inserted.length = hidden.length = 0;
+      ctx = undefined;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** Text of the reader toolbar. Visible text is always part of the accessible name (WCAG 2.5.3). */
+export const toolbarStrings = {
+  vi: {
+    region: 'Công cụ đọc',
+    size: 'Cỡ chữ',
+    smaller: 'Giảm cỡ chữ',
+    reset: 'Cỡ chữ mặc định',
+    larger: 'Tăng cỡ chữ',
+    contrast: 'Màu chữ và nền',
+    off: 'Như trang gốc',
+    high: 'Đen trên trắng',
+    dark: 'Trắng trên đen',
+    yellow: 'Vàng trên đen',
+    spacing: 'Giãn dòng',
+    clutter: 'Ẩn phần phụ',
+  },
+  en: {
+    region: 'Reading tools',
+    size: 'Text size',
+    smaller: 'Smaller text',
+    reset: 'Default text size',
+    larger: 'Larger text',
+    contrast: 'Text and background colours',
+    off: 'As the page',
+    high: 'Black on white',
+    dark: 'White on black',
+    yellow: 'Yellow on black',
+    spacing: 'Wider spacing',
+    clutter: 'Hide side content',
+  },
+} as const;
