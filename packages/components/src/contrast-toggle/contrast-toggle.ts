@@ -27,6 +27,7 @@ function hasStored(key: string): boolean {
  * `data-ar-contrast="<mode>"` on its target, and the package's `contrast.css` then gives every text in that
  * subtree at least 7:1 contrast (WCAG 1.4.6). Without `contrast.css` on the page the attribute does nothing.
  *
+ * @tagname ar-contrast-toggle
  * @summary A native toggle button (`aria-pressed`) that turns a high-contrast theme on the page on and off.
  *
  * @event change - The user toggled the button; read `pressed`. Bubbles and crosses shadow roots. Not fired for

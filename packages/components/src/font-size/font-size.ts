@@ -15,6 +15,7 @@ const CEILING = 500;
  * The "A- A A+" text-size control. Unlike the portals' own links, A+ always makes text larger: it sets
  * `font-size: <value>%` and `--ar-font-scale` on its target, so rem/em-based layouts reflow.
  *
+ * @tagname ar-font-size
  * @summary Three native buttons that change the text size of the page (or of `target`).
  *
  * @event change - The user changed the size; read `value`. Bubbles and crosses shadow roots. Not fired for

@@ -48,6 +48,7 @@ function asSummary(data: unknown): RatingSummary | undefined {
  * `respondWith(new Promise(() => {}))` (sending), `Promise.resolve({ average, count })` (sent) or
  * `Promise.reject()` (error).
  *
+ * @tagname ar-rating
  * @summary Rate an article with 1–`max` stars and see the average as text.
  *
  * @event change - The user chose a star (nothing is sent yet). Bubbles.
@@ -121,14 +122,22 @@ export class ArRating extends LitElement {
   /** Disabled by a `<fieldset>` or by the `disabled` attribute, as the form sees it. */
   declare private formOff: boolean;
 
-  private internals: ElementInternals;
+  /**
+   * Form association. Absent where the element was upgraded by the custom-elements polyfill (extension content
+   * scripts): the native attachInternals() refuses such elements, and the rating must still work there.
+   */
+  private internals: ElementInternals | undefined;
   private initial?: number;
   /** `endpoint` once checked; '' when absent or not http(s). */
   private url = '';
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
+    try {
+      this.internals = this.attachInternals();
+    } catch {
+      this.internals = undefined;
+    }
     Object.assign(this, { value: 0, max: 5, average: 0, count: 0, timeout: 10000, readonly: false, disabled: false, endpoint: '', storageKey: '', st: 'idle', msg: '', formOff: false });
   }
 
@@ -187,7 +196,7 @@ export class ArRating extends LitElement {
   }
 
   protected override updated(): void {
-    this.internals.setFormValue(this.value ? String(this.value) : null);
+    this.internals?.setFormValue(this.value ? String(this.value) : null);
     this.setAttribute('status', this.st);
   }
 
@@ -208,7 +217,7 @@ export class ArRating extends LitElement {
     this.dispatchEvent(event);
     const delegated = job;
     if (!job) {
-      const form = this.name && !this.url ? this.internals.form : null;
+      const form = this.name && !this.url ? this.internals?.form : null;
       if (event.defaultPrevented || form) {
         this.st = 'idle';
         if (!event.defaultPrevented) form!.requestSubmit();

@@ -33,6 +33,7 @@ const clean = (value: unknown, cap = 300): string => {
  * The portals' "Bài viết liên quan" box, never left silently empty: a labelled region with a list of real
  * links, taken from `items`, else from the JSON at `src`, else from the `<a href>` elements inside it.
  *
+ * @tagname ar-related-articles
  * @summary A list of related articles with loading, empty and error states, in Vietnamese and English.
  *
  * @event ar-related-load - The JSON at `src` was loaded; `detail.count` is the number of articles shown.
