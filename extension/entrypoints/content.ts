@@ -1,0 +1,106 @@
+// First: custom elements for the isolated world, before Lit loads.
+import '../lib/isolated-world';
+import { retrofit, type RetrofitSession } from '@accessible-reader/retrofit';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { AREA, siteKey } from '../lib/area';
+import { earlyStage, type EarlyStage, type PageState } from '../lib/early';
+import { DEFAULTS_KEY, validateSettings, type Settings } from '../lib/settings';
+import { setSite } from '../lib/store';
+
+/** Tag prefix of the components the engine puts on pages: one no page defines. */
+const TAG_PREFIX = 'arx';
+
+/**
+ * Stage two, at document_end: the engine. Stage one (early.content.ts) has already asked for the settings and
+ * styled the first paint; this script takes over from it, and then follows storage changes (popup, options,
+ * shortcuts, other tabs).
+ */
+export default defineContentScript({
+  matches: ['*://*.gov.vn/*', '*://gov.vn/*'],
+  runAt: 'document_end',
+  allFrames: false,
+  main() {
+    // Registered and also injected from the popup, it can run twice in a page: once is enough.
+    const stage = earlyStage();
+    if (!stage || stage.engineStarted) return;
+    stage.engineStarted = true;
+    void new Reader(stage).start();
+  },
+});
+
+class Reader {
+  private session: RetrofitSession | null = null;
+  /** The engine's own `update`, for changes that come from storage (popup, options, shortcuts). */
+  private engineUpdate: ((partial: Partial<Settings>) => void) | null = null;
+  private state: PageState | null = null;
+  private waiting = false;
+
+  constructor(private readonly stage: EarlyStage) {}
+
+  async start(): Promise<void> {
+    const key = siteKey(this.stage.host);
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === AREA && (DEFAULTS_KEY in changes || key in changes)) void this.stage.read().then((s) => this.apply(s));
+    });
+    this.apply(await this.stage.first);
+  }
+
+  private apply(next: PageState): void {
+    if (this.state && this.state.enabled === next.enabled && json(this.state.settings) === json(next.settings)) return;
+    this.state = next;
+    if (!next.enabled) {
+      this.stage.remove();
+      this.session?.undo();
+      this.session = this.engineUpdate = null;
+      return;
+    }
+    if (document.readyState !== 'loading') return this.run();
+    if (!this.waiting) document.addEventListener('DOMContentLoaded', () => this.run(), { once: true });
+    this.waiting = true;
+  }
+
+  /**
+   * Starts the engine, or updates it. The early sheet is taken off in the same task (no frame shows neither),
+   * before the engine measures the page's own sizes. Where the engine finds no article it leaves the page as
+   * it is, and the early sheet stays: the reader asked for this size and contrast on this site.
+   */
+  private run(): void {
+    const state = this.state;
+    if (!state?.enabled) return;
+    if (this.session?.active) {
+      if (json(this.session.settings) !== json(state.settings)) this.engineUpdate?.(state.settings);
+      return;
+    }
+    this.stage.remove();
+    try {
+      const session = retrofit(document, state.settings, { tagPrefix: TAG_PREFIX });
+      // The engine's own toolbar calls session.update(): wrapping it is how this script learns of changes
+      // made on the page, to save them for this site.
+      const engineUpdate = session.update.bind(session);
+      this.engineUpdate = engineUpdate;
+      session.update = (partial) => {
+        engineUpdate(partial);
+        this.saveFromPage();
+      };
+      this.session = session;
+    } catch (error) {
+      // The engine never throws by contract; this guards the page against a broken build all the same.
+      console.warn('Accessible Reader: could not apply the reader to this page.', error);
+      this.session = null;
+    }
+    if (!this.session?.active) this.stage.apply(state.settings);
+    this.stage.mark();
+  }
+
+  private saveFromPage(): void {
+    const s = this.session?.settings;
+    if (!s || !this.state || json(s) === json(this.state.settings)) return;
+    const settings = validateSettings(s);
+    // Updated first, so that the echo of this save from storage.onChanged changes nothing.
+    this.state = { ...this.state, settings };
+    void setSite(this.stage.host, { enabled: true, settings }).catch((e: unknown) => console.warn('Accessible Reader: could not save.', e));
+  }
+}
+
+const json = (s: Readonly<Settings>) => JSON.stringify(s);

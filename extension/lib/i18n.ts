@@ -1,0 +1,30 @@
+/**
+ * Strings come from `_locales/<lang>/messages.json` through `browser.i18n`, which picks the browser's language
+ * (Vietnamese by default: `default_locale` is `vi`). Pages mark translatable elements with `data-i18n="key"`.
+ */
+import { browser } from 'wxt/browser';
+
+/** A key of messages.json (WXT generates the list from the `vi` file). */
+export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+
+export function t(key: MessageKey, ...subs: string[]): string {
+  return browser.i18n.getMessage(key, subs) || key;
+}
+
+/** The language the strings are actually in, for `<html lang>` and for the components' `resolveLang`. */
+export function uiLang(): 'vi' | 'en' {
+  return t('lang') === 'en' ? 'en' : 'vi';
+}
+
+/** Fills every `[data-i18n]` text under `root`, the `__MSG_key__` document title, and sets the page language. */
+export function localize(root: ParentNode = document): void {
+  document.documentElement.lang = uiLang();
+  const title = /^__MSG_(\w+)__$/.exec(document.title);
+  if (title) document.title = t(title[1] as MessageKey);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
+}
+
+/** `150 %` in the reader's locale (vi puts a space before the sign). */
+export function percent(scale: number): string {
+  return new Intl.NumberFormat(uiLang() === 'vi' ? 'vi-VN' : 'en-US', { style: 'percent', maximumFractionDigits: 0 }).format(scale);
+}

@@ -1,0 +1,73 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'wxt';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Host patterns the extension works on without asking: Vietnamese government portals. */
+const GOV_MATCHES = ['*://*.gov.vn/*', '*://gov.vn/*'];
+
+/**
+ * The browser extension (sources in extension/). The engine and the components are bundled from their
+ * TypeScript sources, so `npm run build:extension` needs no package build first.
+ */
+export default defineConfig({
+  srcDir: 'extension',
+  publicDir: 'extension/public',
+  outDir: '.output',
+  // Explicit imports only: the code reads the same with or without WXT's generated globals.
+  imports: false,
+  // `wxt` (dev mode) must not try to open a browser on machines without a display.
+  webExt: { disabled: true },
+  vite: () => ({
+    resolve: {
+      alias: [
+        { find: /^@accessible-reader\/components$/, replacement: here('./packages/components/src/index.ts') },
+        { find: /^@accessible-reader\/components\/(.*)\.js$/, replacement: here('./packages/components/src/$1.ts') },
+        { find: /^@accessible-reader\/retrofit$/, replacement: here('./packages/retrofit/src/index.ts') },
+      ],
+    },
+    build: {
+      // Readable bundles for store review; the size cost is small and nothing is fetched remotely anyway.
+      minify: false,
+    },
+  }),
+  zip: {
+    artifactTemplate: 'accessible-reader-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'accessible-reader-{{version}}-sources.zip',
+    // Sources for Mozilla's review: everything that makes the bundle, nothing else.
+    includeSources: ['extension/**', 'packages/components/src/**', 'packages/retrofit/src/**', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.base.json'],
+    excludeSources: ['extension/public/icon/**'],
+  },
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'vi',
+    permissions: ['storage', 'scripting', 'activeTab'],
+    host_permissions: GOV_MATCHES,
+    // Any other site only when the user turns the reader on for it, one origin at a time.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['*://*/*'] }
+      : { optional_permissions: ['*://*/*'] }),
+    action: { default_title: '__MSG_actionTitle__' },
+    // Four suggested keys at most (Chrome's limit). Checked free in Chromium: Alt+Shift+C, R and X are refused.
+    commands: {
+      'increase-text': { suggested_key: { default: 'Alt+Shift+Up' }, description: '__MSG_cmdIncrease__' },
+      'decrease-text': { suggested_key: { default: 'Alt+Shift+Down' }, description: '__MSG_cmdDecrease__' },
+      'toggle-contrast': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdContrast__' },
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_cmdToggleSite__' },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'accessible-reader@example.org',
+              strict_min_version: '140.0',
+              // The extension collects and sends nothing (this key needs Firefox 140).
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
