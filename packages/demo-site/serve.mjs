@@ -1,6 +1,7 @@
 // The local demo site behind `npm start`. Static files only, from a fixed map of folders, on 127.0.0.1;
-// plus a tiny in-memory rating API so the demo's <ar-rating> can really send a vote.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// plus a tiny in-memory rating API so the demo's <ar-rating> can really send a vote, and the sample portal
+// pages served twice: as they are (/samples/) and with the retrofit engine applied (/retrofitted/).
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,11 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** URL prefix -> folder. Longest prefix first. */
 const mounts = [
   ['/vendor/webcomponentsjs/', join(root, 'node_modules/@webcomponents/webcomponentsjs')],
+  ['/samples/', join(root, 'tests/fixtures/gov-pages')],
+  ['/retrofitted/', join(root, 'tests/fixtures/gov-pages')],
+  ['/retrofit/', join(root, 'packages/retrofit/dist')],
+  ['/storybook/', join(root, 'storybook-static')],
+  ['/extension/', join(root, '.output')],
   ['/components/', join(root, 'packages/components/dist')],
   ['/', join(root, 'packages/demo-site/public')],
 ];
@@ -25,6 +31,13 @@ function fileFor(pathname) {
     return existsSync(candidate) ? candidate : null;
   }
   return null;
+}
+
+/** The sample page with the one-tag engine added, as a portal would add it: 200% text, high contrast, calm page. */
+function withEngine(html) {
+  const tag = `<script src="/retrofit/accessible-reader-retrofit.js"></script>
+<script>AccessibleReader.retrofit(document, { fontScale: 2, contrast: 'high', hideClutter: true, toolbar: true });</script>`;
+  return html.includes('</body>') ? html.replace('</body>', `${tag}\n</body>`) : html + tag;
 }
 
 const server = createServer((req, res) => {
@@ -49,6 +62,7 @@ const server = createServer((req, res) => {
   }
   if (!file) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy / Not found');
   res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  if (url.pathname.startsWith('/retrofitted/') && file.endsWith('.html')) return void res.end(withEngine(readFileSync(file, 'utf8')));
   createReadStream(file).pipe(res);
 });
 
@@ -57,4 +71,6 @@ server.listen(port, '127.0.0.1', () => {
   console.log(`Accessible Reader demo: http://127.0.0.1:${port}/`);
   console.log(`  components demo:     http://127.0.0.1:${port}/components-demo.html`);
   console.log(`  legacy browsers:     http://127.0.0.1:${port}/legacy.html`);
+  console.log(`  sample pages:        http://127.0.0.1:${port}/samples/  and with the engine: /retrofitted/`);
+  console.log(`  Storybook:           http://127.0.0.1:${port}/storybook/`);
 });
