@@ -6,21 +6,10 @@
  * can hold values written by an older or newer version, by sync from another browser, or by hand in devtools.
  */
 
-export type Contrast = 'off' | 'high' | 'dark' | 'yellow';
-export type Spacing = 'off' | 'wcag';
-export type Font = 'page' | 'legible';
+// The settings model is the engine's: the extension stores what the engine applies, so the two cannot drift.
+import { CONTRASTS, DEFAULT_SETTINGS as ENGINE_DEFAULTS, FONTS, MAX_SCALE, MIN_SCALE, SPACINGS, type Contrast, type Font, type Settings, type Spacing } from '@accessible-reader/retrofit/settings.js';
 
-/** What the reader changes on a page. Same shape as the retrofit engine's `Settings`. */
-export interface Settings {
-  /** Text size as a multiple of the page's own (1 = unchanged, 3 = 300%). */
-  fontScale: number;
-  contrast: Contrast;
-  spacing: Spacing;
-  font: Font;
-  hideClutter: boolean;
-  /** The engine's own toolbar on the page. */
-  toolbar: boolean;
-}
+export { CONTRASTS, FONTS, MAX_SCALE, MIN_SCALE, SPACINGS, type Contrast, type Font, type Settings, type Spacing };
 
 /** What is stored for one site (host name). Missing fields mean "as the defaults say". */
 export interface SiteEntry {
@@ -32,23 +21,11 @@ export interface SiteEntry {
 
 export type Sites = Record<string, SiteEntry>;
 
-export const CONTRASTS: readonly Contrast[] = ['off', 'high', 'dark', 'yellow'];
-export const SPACINGS: readonly Spacing[] = ['off', 'wcag'];
-export const FONTS: readonly Font[] = ['page', 'legible'];
-export const MIN_SCALE = 1;
-export const MAX_SCALE = 3;
 /** One press of "larger text" (popup, shortcut, the engine's toolbar): 25 percentage points. */
 export const SCALE_STEP = 0.25;
 
 /** The engine's defaults, except that the on-page toolbar is on: it is how readers find the controls. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  fontScale: 1,
-  contrast: 'off',
-  spacing: 'off',
-  font: 'page',
-  hideClutter: false,
-  toolbar: true,
-});
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ ...ENGINE_DEFAULTS, toolbar: true });
 
 /** Storage key of the defaults, and prefix of one key per site (`site:portal.hanoi.gov.vn`). */
 export const DEFAULTS_KEY = 'defaults';

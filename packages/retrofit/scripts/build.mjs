@@ -1,5 +1,6 @@
 // Builds @accessible-reader/retrofit:
 //   dist/index.js                      ESM for bundlers (lit and @accessible-reader/components stay imports)
+//   dist/settings.js                   the settings model alone (no DOM, no Lit): for storage and options pages
 //   dist/accessible-reader-retrofit.js one classic script: engine + Lit + components, window.AccessibleReader
 //   dist/*.d.ts                        declarations (tsc)
 // and prints the bundle's gzip size against its budget.
@@ -26,7 +27,7 @@ await build({
     emptyOutDir: false,
     target: 'es2022',
     minify: false,
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    lib: { entry: { index: 'src/index.ts', settings: 'src/settings.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//, /^@accessible-reader\/components($|\/)/] },
   },
 });

@@ -1,5 +1,7 @@
 import type { Contrast, Font, Settings, Spacing } from './types.js';
 
+export type { Contrast, Font, Settings, Spacing };
+
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   fontScale: 1,
   contrast: 'off',
@@ -11,9 +13,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 
 export const MIN_SCALE = 1;
 export const MAX_SCALE = 3;
-const CONTRASTS: readonly Contrast[] = ['off', 'high', 'dark', 'yellow'];
-const SPACINGS: readonly Spacing[] = ['off', 'wcag'];
-const FONTS: readonly Font[] = ['page', 'legible'];
+export const CONTRASTS: readonly Contrast[] = ['off', 'high', 'dark', 'yellow'];
+export const SPACINGS: readonly Spacing[] = ['off', 'wcag'];
+export const FONTS: readonly Font[] = ['page', 'legible'];
 
 /**
  * Complete, valid settings from anything: fields of `partial` that are valid replace those of `base`,
