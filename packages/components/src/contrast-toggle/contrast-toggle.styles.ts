@@ -8,19 +8,10 @@ export const contrastStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
-    padding: 0.25em 0.75em;
-    border: 2px solid var(--ar-control-border, currentColor);
-    border-radius: var(--ar-radius, 0.375rem);
-    background: var(--ar-control-bg, #fff);
-    color: var(--ar-control-color, #111);
-    font-weight: 700;
-    line-height: 1.2;
-    /* contrast.css may paint the page's text with an inherited fill colour; the button keeps its own. */
-    -webkit-text-fill-color: currentColor;
   }
   [aria-pressed='true'] {
-    background: var(--ar-pressed-bg, #111);
-    color: var(--ar-pressed-color, #fff);
+    background: var(--ar-pressed-bg, var(--ar-c-fg, #111));
+    color: var(--ar-pressed-color, var(--ar-c-bg, #fff));
   }
   /* The state is shown by shape as well as colour: an empty box, or a box with a check mark. */
   [part='indicator'] {

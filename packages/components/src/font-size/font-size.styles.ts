@@ -9,15 +9,6 @@ export const fontSizeStyles = css`
     gap: var(--ar-gap, 0.5rem);
     flex-wrap: wrap;
   }
-  button {
-    padding: 0.25em 0.75em;
-    border: 2px solid var(--ar-control-border, currentColor);
-    border-radius: var(--ar-radius, 0.375rem);
-    background: var(--ar-control-bg, #fff);
-    color: var(--ar-control-color, #111);
-    font-weight: 700;
-    line-height: 1.2;
-  }
   button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;

@@ -14,7 +14,7 @@ export const ratingStyles = css`
   input { position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; opacity: 0; cursor: inherit; }
   [part='star']:focus-within { outline: 3px solid var(--_focus); outline-offset: -3px; }
   .on { color: var(--ar-star-color, #b45309); }
-  button { padding: 0.25em 0.75em; border: 2px solid var(--ar-control-border, currentColor); border-radius: var(--ar-radius, 0.375rem); background: var(--ar-control-bg, #fff); color: var(--ar-control-color, #111); font-weight: 700; vertical-align: middle; }
+  button { vertical-align: middle; }
   button:disabled, :disabled + span { cursor: not-allowed; opacity: 0.6; }
   .error { color: var(--ar-error-color, #b91c1c); }
   @media (forced-colors: active) {

@@ -19,6 +19,6 @@ a:hover{text-decoration-thickness:3px}
 a::after{content:'';position:absolute;inset:0}
 [part=date]{display:block;font-size:.9em}
 img{flex:none;width:var(--ar-related-thumb-width,6rem);aspect-ratio:4/3;object-fit:cover}
-button{padding:0 1em;border:2px solid;border-radius:var(--ar-radius,.375rem);background:var(--ar-control-bg,var(--ar-c-bg,#fff));color:var(--ar-control-color,var(--ar-c-fg,#111));font-weight:700}
+button{padding:0 1em}
 @media (forced-colors:active){a{color:LinkText}a:visited{color:VisitedText}}
 `;
