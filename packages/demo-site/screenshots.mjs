@@ -1,5 +1,6 @@
-// Screenshots of the demo for the README and for looking at what we built: normal, 200% text, 200% + high contrast.
-// Usage: node packages/demo-site/screenshots.mjs [outDir]   (serves the demo itself; needs a built components package)
+// Screenshots for the README and for looking at what we built: the components demo at 100%, 200% text and 200% +
+// high contrast, and a sample portal page before and after the engine.
+// Usage: node packages/demo-site/screenshots.mjs [outDir]   (serves the demo itself; needs `npm run build` first)
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,6 +24,14 @@ try {
   await page.screenshot({ path: `${outDir}/components-demo-200.png`, fullPage: true });
   await page.getByRole('button', { name: /tương phản/i }).click();
   await page.screenshot({ path: `${outDir}/components-demo-200-high.png`, fullPage: true });
+  // A portal page as it is, and with the one-tag engine (200% text, high contrast, clutter aside).
+  const sample = 'vhv-portal-article.html';
+  const portal = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await portal.goto(`http://127.0.0.1:${port}/samples/${sample}`);
+  await portal.screenshot({ path: `${outDir}/portal-before.png` });
+  await portal.goto(`http://127.0.0.1:${port}/retrofitted/${sample}`);
+  await portal.waitForSelector('[data-ar-toolbar]');
+  await portal.screenshot({ path: `${outDir}/portal-after.png` });
   console.log(`screenshots in ${outDir}`);
 } finally {
   await browser.close();
