@@ -56,7 +56,8 @@ const server = createServer((req, res) => {
   }
   let file = null;
   try {
-    file = fileFor(url.pathname);
+    // The sample portal pages declare no icon, so browsers ask for /favicon.ico: answer with ours.
+    file = fileFor(url.pathname === '/favicon.ico' ? '/favicon.svg' : url.pathname);
   } catch {
     // Malformed percent-encoding: treated as not found.
   }
@@ -71,6 +72,6 @@ server.listen(port, '127.0.0.1', () => {
   console.log(`Accessible Reader demo: http://127.0.0.1:${port}/`);
   console.log(`  components demo:     http://127.0.0.1:${port}/components-demo.html`);
   console.log(`  legacy browsers:     http://127.0.0.1:${port}/legacy.html`);
-  console.log(`  sample pages:        http://127.0.0.1:${port}/samples/  and with the engine: /retrofitted/`);
+  console.log(`  sample pages:        listed on the index, as they are (/samples/…) and with the engine (/retrofitted/…)`);
   console.log(`  Storybook:           http://127.0.0.1:${port}/storybook/`);
 });

@@ -65,6 +65,22 @@ describe('demo site (npm start)', () => {
     await page.close();
   });
 
+  it('serves each sample portal page as it is and with the one-tag engine: twice the text size, high contrast', async () => {
+    const size = async (path: string) => {
+      const { page, errors } = await open(path);
+      const px = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.content-detail p, .font-size-text p, .content-detail')!).fontSize));
+      const theme = await page.evaluate(() => document.documentElement.getAttribute('data-ar-theme'));
+      await page.close();
+      return { px, theme, errors };
+    };
+    const before = await size('/samples/vhv-portal-article.html');
+    const after = await size('/retrofitted/vhv-portal-article.html');
+    expect(before.theme).toBeNull();
+    expect(after.theme).toBe('high');
+    expect(after.px / before.px).toBeCloseTo(2, 1);
+    expect(after.errors, after.errors.join('\n')).toEqual([]);
+  });
+
   it('does not serve files outside its folders', async () => {
     const res = await fetch(`${server.origin}/%2e%2e/%2e%2e/package.json`);
     expect(res.status).toBe(404);
