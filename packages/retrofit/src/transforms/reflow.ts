@@ -28,10 +28,14 @@ function splitSelectors(list: string): string[] {
   return out.filter((s) => s && !STATEFUL.test(s));
 }
 
-/** Selectors of the page's rules that fix heights and widths. Cross-origin sheets cannot be read: skipped. */
-function fixedSelectors(doc: Document): { heights: string[]; widths: string[] } {
+/**
+ * Selectors of the page's rules that fix heights and widths, or justify text (large justified text opens
+ * rivers of space between words: WCAG 1.4.8). Cross-origin sheets cannot be read: skipped.
+ */
+function fixedSelectors(doc: Document): { heights: string[]; widths: string[]; justified: string[] } {
   const heights: string[] = [];
   const widths: string[] = [];
+  const justified: string[] = [];
   const visit = (list: CSSRuleList) => {
     for (const rule of list) {
       const style = (rule as CSSStyleRule).style;
@@ -39,6 +43,7 @@ function fixedSelectors(doc: Document): { heights: string[]; widths: string[] } 
       if (style && typeof selector === 'string') {
         if (isFixed(style.height) || isFixed(style.maxHeight)) heights.push(...splitSelectors(selector));
         if (isFixed(style.width) || isFixed(style.minWidth)) widths.push(...splitSelectors(selector));
+        if (style.textAlign === 'justify') justified.push(...splitSelectors(selector));
       } else if ((rule as CSSGroupingRule).cssRules) visit((rule as CSSGroupingRule).cssRules);
     }
   };
@@ -50,7 +55,7 @@ function fixedSelectors(doc: Document): { heights: string[]; widths: string[] } 
       // Cross-origin stylesheet: its rules are not readable.
     }
   }
-  return { heights, widths };
+  return { heights, widths, justified };
 }
 
 /** A matcher for a list of selectors; invalid ones are dropped one by one rather than losing all. */
@@ -80,6 +85,7 @@ export function reflow(): Transform {
   let style: HTMLStyleElement | undefined;
   let heightSel = '';
   let widthSel = '';
+  let justifySel = '';
   let columnPx = 0;
   let textPx = 16;
   /** Tags decided in `prepare`, written in `apply`. */
@@ -107,11 +113,13 @@ export function reflow(): Transform {
     const hasText = (el: Element) => !NON_TEXT.has(el.tagName) && /\S/.test(el.textContent ?? '');
     for (const el of all(heightSel)) if (usable(el) && hasText(el)) out.push([el, FIX, 'h']);
     for (const el of all(widthSel)) if (usable(el)) out.push([el, FIX, 'w']);
-    for (const el of all('[style*="height" i], [style*="width" i]')) {
+    for (const el of all(justifySel)) if (usable(el)) out.push([el, FIX, 'j']);
+    for (const el of all('[style*="height" i], [style*="width" i], [style*="justify" i]')) {
       const inline = (el as HTMLElement).style;
       if (!inline || !usable(el)) continue;
       if ((isFixed(inline.height) || isFixed(inline.maxHeight)) && hasText(el)) out.push([el, FIX, 'h']);
       if (isFixed(inline.width) || isFixed(inline.minWidth)) out.push([el, FIX, 'w']);
+      if (inline.textAlign === 'justify') out.push([el, FIX, 'j']);
     }
   }
 
@@ -168,9 +176,10 @@ export function reflow(): Transform {
       if (!needed || style || plan) return;
       ctx = c;
       const { doc } = c;
-      const { heights, widths } = fixedSelectors(doc);
+      const { heights, widths, justified } = fixedSelectors(doc);
       heightSel = matcher(doc, heights);
       widthSel = matcher(doc, widths);
+      justifySel = matcher(doc, justified);
       plan = [];
       if (doc.body) fixedBoxes(doc.body, plan);
       columns(c, new Set(plan.filter((p) => p[2] === 'w').map((p) => p[0])), plan);
@@ -184,6 +193,7 @@ export function reflow(): Transform {
           `@layer ar-scale{` +
             `html[data-ar-relax] [${FIX}~="h"]{height:auto!important;max-height:none!important}` +
             `html[data-ar-relax] [${FIX}~="w"]{max-width:100%!important;min-width:0!important}` +
+            `html[data-ar-relax] [${FIX}~="j"]{text-align:start!important}` +
             `html[data-ar-relax] body{overflow-wrap:break-word!important}` +
             // Form fields are as wide as their text size makes them: keep them inside their box.
             `html[data-ar-relax] :is(input,select,textarea){max-width:100%!important;box-sizing:border-box!important}` +
