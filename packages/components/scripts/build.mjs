@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { minifyHTMLLiterals } from 'minify-literals';
+import { minifyLitCss } from './minify-lit-css.mjs';
 import { build } from 'vite';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,25 +21,12 @@ execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: pkg, stdio: 'inhe
 execFileSync(bin('custom-elements-manifest'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], { cwd: pkg, stdio: 'inherit' });
 copyFileSync(resolve(pkg, 'src/contrast-toggle/contrast.css'), resolve(dist, 'contrast.css'));
 
-/**
- * Minifies the CSS inside Lit's css`` templates (the JS minifier leaves template contents alone). HTML templates are
- * left as written: their whitespace can be part of an accessible name ("A+ Tăng cỡ chữ").
- */
-const minifyLitCss = {
-  name: 'minify-lit-css',
-  async transform(code, id) {
-    if (!id.startsWith(resolve(pkg, 'src')) || !id.endsWith('.ts')) return null;
-    const result = await minifyHTMLLiterals(code, { fileName: id, html: false });
-    return result ? { code: result.code, map: result.map } : null;
-  },
-};
-
 /** Minified single-file build of `entry`; `external` keeps Lit out when measuring a component's own code. */
 async function bundle(entry, { external = [], outFile } = {}) {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
-    plugins: [minifyLitCss],
+    plugins: [minifyLitCss(resolve(pkg, 'src'))],
     build: {
       write: false,
       minify: true,

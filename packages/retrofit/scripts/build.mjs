@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { minifyLitCss } from '../../components/scripts/minify-lit-css.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -35,6 +36,8 @@ await build({
 await build({
   ...common,
   resolve: { alias },
+  // The components' styles ride along in this bundle: minify their CSS as the components' own bundle does.
+  plugins: [minifyLitCss(fileURLToPath(new URL('../../components/src', import.meta.url)))],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
