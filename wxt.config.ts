@@ -56,6 +56,8 @@ export default defineConfig({
       'decrease-text': { suggested_key: { default: 'Alt+Shift+Down' }, description: '__MSG_cmdDecrease__' },
       'toggle-contrast': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdContrast__' },
       'toggle-site': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_cmdToggleSite__' },
+      // Chrome allows four suggested keys; the reader assigns this one in chrome://extensions/shortcuts.
+      'reader-view': { description: '__MSG_cmdReaderView__' },
     },
     ...(browser === 'firefox'
       ? {

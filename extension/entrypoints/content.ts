@@ -1,11 +1,13 @@
 // First: custom elements for the isolated world, before Lit loads.
 import '../lib/isolated-world';
-import { retrofit, type RetrofitSession } from '@accessible-reader/retrofit';
+// The package entry also registers Mozilla Readability as extraction's fallback (the one-file bundle has not).
+import { openReader, readerOf, retrofit, type RetrofitSession } from '@accessible-reader/retrofit';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { AREA, siteKey } from '../lib/area';
 import { earlyStage, type EarlyStage, type PageState } from '../lib/early';
 import { DEFAULTS_KEY, validateSettings, type Settings } from '../lib/settings';
+import type { ContentMessage } from '../lib/messages';
 import { setSite } from '../lib/store';
 
 /** Tag prefix of the components the engine puts on pages: one no page defines. */
@@ -40,6 +42,11 @@ class Reader {
 
   async start(): Promise<void> {
     const key = siteKey(this.stage.host);
+    // The reader view (shortcut or popup button), on any page, whether the reader is on for the site or not.
+    browser.runtime.onMessage.addListener((message: ContentMessage, sender) => {
+      if (sender.id === browser.runtime.id && message?.type === 'reader-view') this.toggleReaderView();
+      return undefined;
+    });
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === AREA && (DEFAULTS_KEY in changes || key in changes)) void this.stage.read().then((s) => this.apply(s));
     });
@@ -91,6 +98,14 @@ class Reader {
     }
     if (!this.session?.active) this.stage.apply(state.settings);
     this.stage.mark();
+  }
+
+  /** Opens the reader view with this site's settings, or closes it when it is open. */
+  private toggleReaderView(): void {
+    const open = readerOf(document);
+    if (open) return open.close();
+    const s = this.session?.settings ?? this.state?.settings;
+    openReader(document, { tagPrefix: TAG_PREFIX, ...(s ? { settings: { fontScale: s.fontScale, contrast: s.contrast, spacing: s.spacing } } : {}) });
   }
 
   private saveFromPage(): void {

@@ -5,9 +5,10 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { applyCommand, effectiveSettings, hostOfUrl, hostPattern, isEnabled, isGovHost } from './settings';
+import type { ContentMessage } from './messages';
 import { getDefaults, getSite, setSite } from './store';
 
-export type CommandName = 'increase-text' | 'decrease-text' | 'toggle-contrast' | 'toggle-site';
+export type CommandName = 'increase-text' | 'decrease-text' | 'toggle-contrast' | 'toggle-site' | 'reader-view';
 /** The two stages of the reader on a page (see lib/early.ts), in the order they run. */
 export const EARLY_SCRIPT = '/content-scripts/early.js';
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -25,6 +26,7 @@ export async function injectReader(tabId: number): Promise<void> {
 export async function runCommand(command: CommandName, tab: Browser.tabs.Tab | undefined): Promise<void> {
   const host = hostOfUrl(tab?.url);
   if (!host || tab?.id === undefined) return;
+  if (command === 'reader-view') return toggleReaderView(tab.id);
   const [defaults, entry] = await Promise.all([getDefaults(), getSite(host)]);
   const enabled = isEnabled(host, entry);
   if (command === 'toggle-site') {
@@ -42,4 +44,19 @@ export async function runCommand(command: CommandName, tab: Browser.tabs.Tab | u
   }
   if (!enabled) return;
   await setSite(host, { ...entry, settings: applyCommand(effectiveSettings(defaults, entry), command) });
+}
+
+/**
+ * Opens (or closes) the reader view in a tab, on any site: the shortcut or the popup button is the reader's
+ * gesture, so `activeTab` lets the content script in where it is not yet (it stays idle there otherwise).
+ */
+async function toggleReaderView(tabId: number): Promise<void> {
+  const message: ContentMessage = { type: 'reader-view' };
+  try {
+    await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    // No content script in this tab yet.
+    await injectReader(tabId).catch(() => undefined);
+    await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  }
 }

@@ -45,7 +45,7 @@ describe.each(builds)('the %s build', (build) => {
       expect(vi, key).toHaveProperty(key);
       expect(en, key).toHaveProperty(key);
     }
-    expect(Object.keys(m.commands as object).sort()).toEqual(['decrease-text', 'increase-text', 'toggle-contrast', 'toggle-site']);
+    expect(Object.keys(m.commands as object).sort()).toEqual(['decrease-text', 'increase-text', 'reader-view', 'toggle-contrast', 'toggle-site']);
     expect(m.icons).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' });
     for (const size of [16, 32, 48, 128]) expect(readFileSync(join(OUT, build, `icon/${size}.png`)).subarray(1, 4).toString()).toBe('PNG');
   });

@@ -2,6 +2,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import { hasSitePermission, injectReader } from '../../lib/commands';
 import { localize, t } from '../../lib/i18n';
+import type { Message } from '../../lib/messages';
 import { bindSettingsForm, defineControls } from '../../lib/settings-form';
 import { effectiveSettings, hostOfUrl, hostPattern, isEnabled, isGovHost, type SiteEntry } from '../../lib/settings';
 import { AREA, getAll, getDefaults, getSite, setDefaults, setSite } from '../../lib/store';
@@ -50,6 +51,14 @@ async function main(): Promise<void> {
   $('site').textContent = t('thisSite', host);
   $('enabled-hint').textContent = t(gov ? 'siteOnHintGov' : 'siteOnHintOther');
   $('controls').hidden = false;
+  // The article alone, on any site and whether the reader is on here or not; the popup closes so that the
+  // reader view (which takes focus) is what the reader sees and hears next.
+  $('reader-view').addEventListener('click', () => {
+    const message: Message = { type: 'command', command: 'reader-view', tabId };
+    void browser.runtime.sendMessage(message).finally(() => {
+      if (!new URLSearchParams(location.search).has('tab')) window.close();
+    });
+  });
 
   let entry: SiteEntry = await getSite(host);
   let permitted = await hasSitePermission(host);

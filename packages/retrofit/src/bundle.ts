@@ -9,7 +9,15 @@
  * ```
  */
 import { components, define } from '@accessible-reader/components';
-import { ADAPTERS, DEFAULT_SETTINGS, LEGIBLE_FONTS, MAX_SCALE, MIN_SCALE, findArticle, resolveSettings, retrofit } from './index.js';
+// Module by module rather than from ./index.js, which brings Readability (12 KB gzip) as extraction's
+// fallback: the bundle stays within its budget without it (site adapters and the generic one still apply).
+import { ADAPTERS, findArticle } from './adapters/index.js';
+import { retrofit } from './session.js';
+import { DEFAULT_SETTINGS, MAX_SCALE, MIN_SCALE, resolveSettings } from './settings.js';
+import { LEGIBLE_FONTS } from './transforms/font.js';
+import { extract } from './extract/extract.js';
+import { readAloud } from './read-aloud/page.js';
+import { openReader } from './reader/reader.js';
 
 const taken = globalThis.customElements && Object.keys(components).some((suffix) => globalThis.customElements.get(`ar-${suffix}`));
 if (!taken) {
@@ -20,5 +28,8 @@ if (!taken) {
   }
 }
 
-const api = Object.freeze({ retrofit, findArticle, resolveSettings, DEFAULT_SETTINGS, ADAPTERS, LEGIBLE_FONTS, MIN_SCALE, MAX_SCALE, version: '0.1.0' });
+const api = Object.freeze({
+  retrofit, findArticle, resolveSettings, DEFAULT_SETTINGS, ADAPTERS, LEGIBLE_FONTS, MIN_SCALE, MAX_SCALE, version: '0.1.0',
+  extract, openReader, readAloud,
+});
 (globalThis as typeof globalThis & { AccessibleReader?: typeof api }).AccessibleReader ??= api;

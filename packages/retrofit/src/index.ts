@@ -13,6 +13,15 @@ export { retrofit } from './session.js';
 export { DEFAULT_SETTINGS, MAX_SCALE, MIN_SCALE, resolveSettings } from './settings.js';
 export { findArticle, ADAPTERS } from './adapters/index.js';
 export { LEGIBLE_FONTS } from './transforms/font.js';
+export { extract, tryExtract, useReadability, readingBlocks } from './extract/index.js';
+export { openReader, readerOf } from './reader/reader.js';
+export { readAloud, readAloudOf } from './read-aloud/page.js';
+export { splitSentences } from './read-aloud/sentences.js';
+export { pickVoice } from './read-aloud/voices.js';
+export type { ExtractedArticle, ExtractFailure, ExtractOptions, ExtractResult, ReadabilityLike, ReadingBlock } from './extract/index.js';
+export type { LineWidth, ReaderOptions, ReaderSettings, ReaderView } from './reader/reader.js';
+export type { ReadAloudOptions, ReadAloudSession } from './read-aloud/page.js';
+export type { Speech } from './read-aloud/voices.js';
 export type {
   Adapter,
   Article,

@@ -8,15 +8,24 @@ import type { Context } from '../context.js';
  * widgets are simply left in place.
  */
 export function componentsReady(ctx: Context): boolean {
+  return componentsIn(ctx.win, ctx.prefix);
+}
+
+/** The same for any window and prefix (the reader view and read-aloud have no session context). */
+export function componentsIn(win: Window, prefix: string): boolean {
+  const registry = win.customElements;
+  if (!registry) return false;
+  const ours = (suffix: string, ctor: CustomElementConstructor, free: boolean) => {
+    const got = registry.get(`${prefix}-${suffix}`);
+    return got ? got === ctor || got.prototype instanceof ctor : free;
+  };
+  // A page with its own `<prefix>-*` elements keeps the whole prefix: taking the names it has not defined
+  // yet would make its own later definitions throw.
+  if (!Object.entries(components).every(([suffix, ctor]) => ours(suffix, ctor, true))) return false;
   try {
-    define(ctx.prefix);
+    define(prefix);
   } catch {
     return false;
   }
-  const registry = ctx.win.customElements;
-  if (!registry) return false;
-  return Object.entries(components).every(([suffix, ctor]) => {
-    const got = registry.get(`${ctx.prefix}-${suffix}`);
-    return !!got && (got === ctor || got.prototype instanceof ctor);
-  });
+  return Object.entries(components).every(([suffix, ctor]) => ours(suffix, ctor, false));
 }

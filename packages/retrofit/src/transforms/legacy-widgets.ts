@@ -1,11 +1,36 @@
 import type { Context, Transform } from '../context.js';
 import { OWN } from '../dom.js';
+import type { LegacyRating } from '../types.js';
 import { componentsReady } from './components.js';
 
 export const HIDDEN = 'data-ar-hidden';
 
 interface RatingSubmitEvent extends Event {
   detail: { value: number; respondWith(p: Promise<{ average: number; count: number } | void>): void };
+}
+
+/**
+ * The rating component for the site's rating: its summary, read-only once the reader voted, and votes handed
+ * to the site's own radios so that they still reach the site. Also used by the reader view.
+ */
+export function ratingComponent(doc: Document, prefix: string, lang: string, rating: LegacyRating): Element {
+  const radios = rating.radios as HTMLInputElement[];
+  const el = doc.createElement(`${prefix}-rating`);
+  const attrs: Record<string, string> = { lang, max: String(radios.length) };
+  if (rating.count) Object.assign(attrs, { average: String(rating.average ?? 0), count: String(rating.count) });
+  if (radios.every((r) => r.disabled)) attrs.readonly = '';
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.addEventListener('ar-rating-submit', (event) => {
+    const { detail } = event as RatingSubmitEvent;
+    let result: Promise<{ average: number; count: number } | void>;
+    try {
+      result = rating.submit(detail.value);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    detail.respondWith(result);
+  });
+  return el;
 }
 
 /**
@@ -36,23 +61,8 @@ export function legacyWidgets(): Transform {
 
   function replaceRating(c: Context): void {
     const rating = c.widgets.rating!;
-    const radios = rating.radios as HTMLInputElement[];
-    const voted = radios.every((r) => r.disabled);
-    const el = create(c, 'rating', {
-      max: String(radios.length),
-      ...(rating.count ? { average: String(rating.average ?? 0), count: String(rating.count) } : {}),
-      ...(voted ? { readonly: '' } : {}),
-    });
-    el.addEventListener('ar-rating-submit', (event) => {
-      const { detail } = event as RatingSubmitEvent;
-      let result: Promise<{ average: number; count: number } | void>;
-      try {
-        result = rating.submit(detail.value);
-      } catch (error) {
-        result = Promise.reject(error);
-      }
-      detail.respondWith(result);
-    });
+    const el = ratingComponent(c.doc, c.prefix, c.lang, rating);
+    el.setAttribute(OWN, '');
     rating.container.after(el);
     inserted.push(el);
     hide(rating.container);

@@ -13,6 +13,8 @@ export const toolbarStrings = {
     yellow: 'Vàng trên đen',
     spacing: 'Giãn dòng',
     clutter: 'Ẩn phần phụ',
+    reader: 'Chế độ đọc',
+    readAloud: 'Đọc to',
   },
   en: {
     region: 'Reading tools',
@@ -27,5 +29,7 @@ export const toolbarStrings = {
     yellow: 'Yellow on black',
     spacing: 'Wider spacing',
     clutter: 'Hide side content',
+    reader: 'Reader view',
+    readAloud: 'Read aloud',
   },
 } as const;

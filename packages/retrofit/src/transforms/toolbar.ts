@@ -1,6 +1,8 @@
 import type { Context, Transform } from '../context.js';
 import { OWN } from '../dom.js';
 import type { Contrast, Settings } from '../types.js';
+import { readAloud } from '../read-aloud/page.js';
+import { openReader } from '../reader/reader.js';
 import { componentsReady } from './components.js';
 import { toolbarStrings } from './toolbar.strings.js';
 
@@ -111,7 +113,15 @@ export function toolbar(): Transform {
     let latest: Readonly<Settings> | undefined;
     const spacingButton = toggle(t.spacing, () => ({ spacing: latest?.spacing === 'wcag' ? 'off' : 'wcag' }));
     const clutterButton = toggle(t.clutter, () => ({ hideClutter: !latest?.hideClutter }));
-    section.append(size, fieldset, spacingButton, clutterButton);
+    // The article alone (reader view), and read aloud on the page; both start from the page as it is now.
+    const action = (text: string, run: (b: HTMLButtonElement) => void) => {
+      const b = make('button', { type: 'button' }, text);
+      b.addEventListener('click', safely(() => run(b)));
+      return b;
+    };
+    const readerButton = action(t.reader, (b) => openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: b, settings: { ...latest } }));
+    const readButton = action(t.readAloud, (b) => readAloud(doc, { lang, invoker: b })?.root.querySelector('button')?.focus());
+    section.append(size, fieldset, spacingButton, clutterButton, readerButton, readButton);
     shadow.append(style, section);
 
     sync = (s) => {

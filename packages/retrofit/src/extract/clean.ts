@@ -1,0 +1,219 @@
+/**
+ * Builds a clean copy of article markup: only elements and attributes known to be harmless, made with
+ * createElement/createTextNode in an inert document (never innerHTML), so nothing the page wrote can run,
+ * style or track. Text nodes remember the page's text node they were copied from, for highlighting on the page.
+ */
+
+const words = (s: string) => s.split(' ');
+/** Allowed elements and their allowed attributes (`lang` and `dir` are allowed on all of them). */
+const KEEP: Record<string, readonly string[]> = { ol: ['start', 'reversed'], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'], abbr: ['title'] };
+for (const tag of words('p h2 h3 h4 h5 h6 ul li dl dt dd blockquote pre figure figcaption hr table caption thead tbody tfoot tr strong b em i u s sub sup br code mark small q cite')) KEEP[tag] ??= [];
+/** Elements dropped with everything inside them. */
+const DROP = new Set(
+  words('script style noscript template iframe frame object embed form input button select textarea option nav aside svg math canvas video audio source map link meta head title dialog menu amp-sidebar amp-social-share amp-ad ins'),
+);
+/** Containers whose own box is dropped: a block of inline content becomes a paragraph, others are unwrapped. */
+const CONTAINERS = new Set(words('div section article main header footer center address hgroup details summary'));
+const HEADINGS = new Set(words('h1 h2 h3 h4 h5 h6'));
+/** Elements that hold only phrasing content: a container inside them is unwrapped, not made a paragraph. */
+const PHRASING = new Set(words('p h2 h3 h4 h5 h6 pre dt caption figcaption'));
+const BLOCK_SELECTOR = 'p,div,section,article,h1,h2,h3,h4,h5,h6,ul,ol,dl,table,blockquote,pre,figure,hr,li,header,footer,address,center';
+const NUMBER = /^\d{1,5}$/;
+
+/** http(s) URL of `value` resolved against `base`, or undefined (javascript:, data:, mailto:, fragments…). */
+export function safeUrl(value: string | null | undefined, base: string): string | undefined {
+  const v = value?.trim();
+  if (!v || v.startsWith('#')) return undefined;
+  try {
+    const url = new URL(v, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Work limits shared by every step of one extraction. */
+export interface Budget {
+  nodes: number;
+  readonly maxNodes: number;
+  readonly deadline: number;
+  cut?: 'timeout' | 'too-large';
+}
+
+export const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Counts one node; false once the element cap or the time limit is reached (checked every 128 nodes). */
+export function spend(budget: Budget): boolean {
+  if (budget.cut) return false;
+  if (++budget.nodes > budget.maxNodes) budget.cut = 'too-large';
+  else if ((budget.nodes & 127) === 0 && now() > budget.deadline) budget.cut = 'timeout';
+  return !budget.cut;
+}
+
+/** A table used for layout (old portals wrap whole articles in them): its cells are unwrapped. */
+function isLayoutTable(t: Element): boolean {
+  if (t.getAttribute('role') === 'presentation' || t.querySelector('table')) return true;
+  let widest = 0;
+  for (const row of t.querySelectorAll('tr')) widest = Math.max(widest, row.children.length);
+  if (widest <= 1) return true;
+  for (const cell of t.querySelectorAll('td, th')) if ((cell.textContent ?? '').length > 400) return true;
+  return false;
+}
+
+export class Cleaner {
+  /** Inert document: images do not load and nothing upgrades while the copy is built. */
+  readonly out: Document;
+  /** Clean text node -> the page's text node it copies. */
+  readonly origin = new Map<Text, Text>();
+  /** Nodes before this one (the title inside the body) are not the article: a column before it, a date line. */
+  private startAt: Node | undefined;
+
+  private readonly base: string;
+
+  constructor(
+    doc: Document,
+    private readonly budget: Budget,
+    /** Source elements left out: title, lead, byline, the site's widgets, clutter. */
+    private readonly skip: (el: Element) => boolean,
+    /** The source document has a window: hidden elements (display:none) are left out too. */
+    private readonly live: boolean,
+  ) {
+    this.base = doc.baseURI;
+    this.out = doc.implementation.createHTMLDocument('');
+  }
+
+  /** Leaves out everything before `node` in document order (the walk is in that order). */
+  startFrom(node: Node | undefined): this {
+    this.startAt = node;
+    return this;
+  }
+
+  /** A new `<article>` holding the clean copy of each of `sources`, in order. */
+  article(sources: Node[], into: Element = this.out.createElement('article')): Element {
+    for (const s of sources) this.node(s, into, false);
+    this.paragraphs(into);
+    return into;
+  }
+
+  private make(tag: string, from: Element): Element {
+    const el = this.out.createElement(tag);
+    for (const name of ['lang', 'dir', ...(KEEP[tag] ?? [])]) {
+      const v = from.getAttribute(name);
+      if (v === null) continue;
+      if ((name === 'colspan' || name === 'rowspan' || name === 'start') && !NUMBER.test(v.trim())) continue;
+      if (name === 'dir' && !/^(ltr|rtl|auto)$/i.test(v)) continue;
+      if (name === 'scope' && !/^(row|col|rowgroup|colgroup)$/i.test(v)) continue;
+      el.setAttribute(name, v.trim().slice(0, 200));
+    }
+    return el;
+  }
+
+  private hidden(el: Element): boolean {
+    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('data-ar-own')) return true;
+    if (!this.live) return /display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
+    const view = el.ownerDocument.defaultView;
+    if (!view) return false;
+    const cs = view.getComputedStyle(el);
+    return cs.display === 'none' || cs.visibility === 'hidden';
+  }
+
+  private children(src: Node, parent: Element, phrasing: boolean): void {
+    for (let c = src.firstChild; c; c = c.nextSibling) this.node(c, parent, phrasing);
+  }
+
+  private node(src: Node, parent: Element, phrasing: boolean): void {
+    if (!spend(this.budget)) return;
+    if (this.startAt) {
+      if (src === this.startAt) this.startAt = undefined;
+      else if (!src.contains(this.startAt)) return;
+    }
+    if (src.nodeType === 3) {
+      const text = this.out.createTextNode((src as Text).data);
+      this.origin.set(text, src as Text);
+      parent.append(text);
+      return;
+    }
+    if (src.nodeType !== 1) return;
+    const el = src as Element;
+    const tag = el.localName.toLowerCase();
+    if (DROP.has(tag) || this.skip(el) || this.hidden(el)) return;
+    if (tag === 'img' || tag === 'amp-img') return this.image(el, parent);
+    if (tag === 'a') {
+      const href = safeUrl(el.getAttribute('href'), this.base);
+      if (!href) return this.children(el, parent, phrasing);
+      const a = this.make('a', el);
+      a.setAttribute('href', href);
+      return this.keep(a, el, parent, true);
+    }
+    if (HEADINGS.has(tag)) {
+      if (phrasing) return this.children(el, parent, true);
+      return this.keep(this.make(tag === 'h1' ? 'h2' : tag, el), el, parent, true);
+    }
+    if (tag === 'table' && isLayoutTable(el)) {
+      for (const cell of el.querySelectorAll('td, th')) if (cell.closest('table') === el) this.children(cell, parent, phrasing);
+      return;
+    }
+    if (tag in KEEP) {
+      // A block inside a paragraph (invalid, but editors write it) keeps only its content.
+      if (phrasing && !(tag in INLINE)) return this.children(el, parent, true);
+      return this.keep(this.make(tag, el), el, parent, phrasing || PHRASING.has(tag));
+    }
+    if (CONTAINERS.has(tag) && !phrasing && !el.querySelector(BLOCK_SELECTOR)) {
+      return this.keep(this.make('p', el), el, parent, true);
+    }
+    // span, font, unknown elements, containers of blocks: their content only.
+    this.children(el, parent, phrasing);
+  }
+
+  /** Fills `made` from `el` and keeps it unless it ends up empty. */
+  private keep(made: Element, el: Element, parent: Element, phrasing: boolean): void {
+    if (made.localName === 'br' || made.localName === 'hr') {
+      parent.append(made);
+      return;
+    }
+    this.children(el, made, phrasing);
+    const tag = made.localName;
+    const empty = !/\S/.test(made.textContent ?? '') && !made.querySelector('img');
+    if (empty && tag !== 'td' && tag !== 'th' && tag !== 'tr') return;
+    parent.append(made);
+  }
+
+  private image(el: Element, parent: Element): void {
+    const lazy = ['data-src', 'data-original', 'data-lazy-src', 'src'].map((a) => safeUrl(el.getAttribute(a), this.base)).find(Boolean);
+    if (!lazy) return;
+    const w = el.getAttribute('width') ?? '';
+    const h = el.getAttribute('height') ?? '';
+    // Icons and spacers are not part of the article.
+    if (NUMBER.test(w) && NUMBER.test(h) && Number(w) <= 32 && Number(h) <= 32) return;
+    const img = this.out.createElement('img');
+    img.setAttribute('src', lazy);
+    img.setAttribute('alt', (el.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().slice(0, 500));
+    if (NUMBER.test(w)) img.setAttribute('width', w);
+    if (NUMBER.test(h)) img.setAttribute('height', h);
+    parent.append(img);
+  }
+
+  /** Loose text and inline elements directly in the article are grouped into paragraphs. */
+  private paragraphs(root: Element): void {
+    let run: Element | null = null;
+    for (const child of [...root.childNodes]) {
+      const inline = child.nodeType === 3 || (child.nodeType === 1 && (child as Element).localName in INLINE);
+      if (!inline) {
+        run = null;
+        continue;
+      }
+      if (!run) {
+        if (child.nodeType === 3 && !/\S/.test(child.nodeValue ?? '')) {
+          child.remove();
+          continue;
+        }
+        run = this.out.createElement('p');
+        root.insertBefore(run, child);
+      }
+      run.append(child);
+    }
+  }
+}
+
+/** Phrasing elements the cleaner makes (as a lookup object, like KEEP). */
+const INLINE: Record<string, true> = Object.fromEntries(words('a strong b em i u s sub sup br code mark small q cite abbr img').map((t) => [t, true]));

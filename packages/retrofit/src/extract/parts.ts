@@ -1,0 +1,82 @@
+/**
+ * The pieces of an article page around its body that extraction treats apart: the title element, the lead
+ * (sapo), the source line, and pictures placed between the title and the body.
+ */
+import { isOwn, textOf } from '../dom.js';
+
+/** Class, id or itemprop names that editors give the lead paragraph. */
+const LEAD_NAME = /brief|sapo|hometext|summary|description|excerpt|chapeau|tomtat|tom-tat|trichyeu|trich-yeu|teaser|standfirst|(?:^|[\s_-])(?:lead|intro|desc|mota|mo-ta)(?:$|[\s_-])/i;
+const SOURCE_LINE = /^nguồn(?:\s+tin)?\s*:\s*(.{2,120})$/i;
+
+const before = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) !== 0;
+
+/** The heading that shows `title` in `root` (or anywhere in the document), else the element whose text it is. */
+export function titleElement(doc: Document, root: Element, title: string): Element | undefined {
+  const pick = (scope: ParentNode) =>
+    [...scope.querySelectorAll('h1, h2, h3, [itemprop="headline"], [class*="title" i]')].find((h) => !isOwn(h) && h.localName !== 'meta' && textOf(h) === title);
+  const found = pick(root) ?? pick(doc);
+  if (found || !doc.body) return found;
+  // A styled <span> or <div> holding the title as its only text.
+  const walker = doc.createTreeWalker(doc.body, 4);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (el && (n.nodeValue ?? '').trim() === title && textOf(el) === title && !isOwn(el) && !el.closest('title, script, a')) return el;
+  }
+  return undefined;
+}
+
+const AUTHOR = '[rel="author"], .author, .byline, .vcard .fn, [class*="author" i]';
+/** An author named by markup only (`.byline .author`, `rel=author`), without "bởi" / "by". */
+export function findAuthor(root: Element): string | undefined {
+  for (const el of root.querySelectorAll(AUTHOR)) {
+    const t = textOf(el).replace(/^(?:bởi|by|tác giả|người viết)\s*:?\s*/i, '');
+    if (t.length >= 2 && t.length <= 60 && !/\d{3,}/.test(t) && !isOwn(el)) return t;
+  }
+  return undefined;
+}
+
+/**
+ * The lead: an element named like a lead (`.brief`, `.sapo`, `.hometext`, `#divArticleDescription`,
+ * `[itemprop=description]`) with 30-1,200 characters, in the article before the body or as its first block.
+ */
+export function findLead(root: Element, body: Element, skip: (el: Element) => boolean): Element | undefined {
+  for (const el of root.querySelectorAll('[class], [id], [itemprop="description"]')) {
+    if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body)) continue;
+    const names = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
+    if (!LEAD_NAME.test(names)) continue;
+    const len = textOf(el).length;
+    if (len < 30 || len > 1200 || el.querySelectorAll('p').length > 3) continue;
+    if (body.contains(el)) {
+      // Inside the body only as its first prose: no paragraph of text comes before it.
+      const earlier = [...body.querySelectorAll('p, div, h2, h3, li')].some((p) => before(p, el) && !p.contains(el) && textOf(p).length >= 40);
+      if (earlier) continue;
+    } else if (!before(el, body)) continue;
+    return el;
+  }
+  return undefined;
+}
+
+/** A short "Nguồn: …" / "Nguồn tin: …" line in the article, and the source it names. */
+export function findSource(root: Element): { el: Element; name: string } | undefined {
+  for (const el of root.querySelectorAll('p, div, span')) {
+    const t = textOf(el);
+    if (t.length > 130 || el.querySelector('p, div')) continue;
+    const m = SOURCE_LINE.exec(t);
+    if (m) return { el, name: m[1]!.trim() };
+  }
+  return undefined;
+}
+
+/** Pictures (figures, or images shown at 100 px or more) between the title and the body, outside it. */
+export function picturesBeforeBody(root: Element, body: Element, skip: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  for (const el of root.querySelectorAll('figure, img')) {
+    if (body.contains(el) || !before(el, body) || skip(el) || isOwn(el) || out.some((o) => o.contains(el))) continue;
+    if (el.localName === 'img') {
+      const w = Number(el.getAttribute('width')) || (el as HTMLImageElement).width || 0;
+      if (w < 100) continue;
+    }
+    out.push(el);
+  }
+  return out;
+}

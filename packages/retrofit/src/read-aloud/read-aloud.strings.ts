@@ -1,0 +1,43 @@
+/** Text of the read-aloud controls. Visible text is always part of the accessible name (WCAG 2.5.3). */
+export const readAloudStrings = {
+  vi: {
+    region: 'Đọc to',
+    play: 'Đọc to',
+    pause: 'Tạm dừng',
+    resume: 'Đọc tiếp',
+    stop: 'Dừng',
+    previous: 'Đoạn trước',
+    next: 'Đoạn sau',
+    speed: 'Tốc độ',
+    fromHere: 'Đọc từ đây',
+    close: 'Đóng',
+    loading: 'Đang chuẩn bị giọng đọc…',
+    playing: 'Đang đọc.',
+    paused: 'Đã tạm dừng.',
+    idle: 'Đã dừng.',
+    done: 'Đã đọc hết bài.',
+    noSpeech: 'Trình duyệt này không đọc to được. Hãy dùng Chrome, Edge, Cốc Cốc, Firefox hoặc Safari bản mới.',
+    noVoice: (language: string) =>
+      `Máy chưa có giọng đọc ${language} nên chưa đọc to được. Cách thêm: trên Windows, vào Cài đặt > Thời gian và ngôn ngữ > Giọng nói > Thêm giọng nói, chọn ${language}. Trên Android, cài "Dịch vụ lời nói của Google" (Google TTS) rồi tải giọng ${language}. Sau đó mở lại trang này.`,
+  },
+  en: {
+    region: 'Read aloud',
+    play: 'Read aloud',
+    pause: 'Pause',
+    resume: 'Resume',
+    stop: 'Stop',
+    previous: 'Previous paragraph',
+    next: 'Next paragraph',
+    speed: 'Speed',
+    fromHere: 'Read from here',
+    close: 'Close',
+    loading: 'Getting the voice ready…',
+    playing: 'Reading.',
+    paused: 'Paused.',
+    idle: 'Stopped.',
+    done: 'Finished reading.',
+    noSpeech: 'This browser cannot read aloud. Please use a recent Chrome, Edge, Firefox or Safari.',
+    noVoice: (language: string) =>
+      `This device has no ${language} voice, so it cannot read aloud yet. To add one: on Windows, open Settings > Time & language > Speech > Add voices and choose ${language}. On Android, install "Speech Services by Google" (Google TTS) and download the ${language} voice. Then reload this page.`,
+  },
+} as const;

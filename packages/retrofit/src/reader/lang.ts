@@ -1,0 +1,14 @@
+const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+/**
+ * The languages of a page: `ui` for the reader's own controls (Vietnamese for vi* pages, pages without
+ * `lang` and Vietnamese titles under a wrong `lang`; English otherwise) and `text` for the article, which is
+ * also the language read-aloud asks a voice for.
+ */
+export function languages(doc: Document, title: string, forced?: 'vi' | 'en'): { ui: 'vi' | 'en'; text: string } {
+  const page = (doc.documentElement.getAttribute('lang') ?? '').trim();
+  const declaredVi = /^vi\b/i.test(page);
+  const vi = declaredVi || !page || VI_LETTERS.test(title);
+  const ui = forced === 'vi' || forced === 'en' ? forced : vi ? 'vi' : 'en';
+  return { ui, text: vi && !declaredVi ? 'vi' : page };
+}
