@@ -164,8 +164,11 @@ class Session implements RetrofitSession {
     const style = doc.createElementNS('http://www.w3.org/1999/xhtml', 'style') as HTMLStyleElement;
     style.setAttribute(OWN, '');
     style.textContent = css;
-    const last = this.styles.at(-1);
-    if (last?.isConnected) last.after(style);
+    // Sheets go last in the document: a sheet appended after all others costs the browser an incremental
+    // style update, one inserted before the page's sheets makes it rebuild every rule and lay the whole page
+    // out again (with cascade layers in it: 150 ms on a 10,000-element page, measured in tests/bench). Only
+    // the first sheet, which declares the layer order, must come first when the page has layers of its own.
+    if (this.styles[0]?.isConnected || !mayHaveLayers(doc)) doc.documentElement.append(style);
     else {
       const head = doc.head ?? doc.documentElement;
       head.insertBefore(style, head.firstChild);
@@ -194,6 +197,27 @@ class Session implements RetrofitSession {
     const changes = { added: [...added], restyled: [...restyled] };
     for (const fn of this.watchers) fn(changes);
   }
+}
+
+/**
+ * Whether the page's CSS declares cascade layers, or cannot be read (cross-origin) and so might: the
+ * engine's layers must then be declared before them, for its !important rules to win.
+ */
+function mayHaveLayers(doc: Document): boolean {
+  const inSheet = (sheet: CSSStyleSheet | null | undefined): boolean => {
+    try {
+      return !!sheet && inRules(sheet.cssRules);
+    } catch {
+      return true;
+    }
+  };
+  // Layer rules, layered @import, and inside @media/@supports/@import (not inside style rules).
+  const inRules = (rules: CSSRuleList): boolean =>
+    [...rules].some((r) => {
+      const g = r as CSSImportRule & CSSGroupingRule & CSSStyleRule;
+      return /Layer/.test(Object.prototype.toString.call(r)) || g.layerName != null || inSheet(g.styleSheet) || (!g.selectorText && !!g.cssRules && inRules(g.cssRules));
+    });
+  return [...doc.styleSheets].some(inSheet);
 }
 
 /** A session that does nothing: no article was found, or the page could not be worked on. */

@@ -85,6 +85,8 @@ export class ArFontSize extends LitElement {
       if (typeof stored === 'number' && Number.isFinite(stored)) this.value = stored;
       else if (stored !== undefined) warnOnce(this, 'storage', `ignored the stored size under "${this.storageKey}".`);
     }
+    // Moved back into a document: the size taken off on removal applies again.
+    if (this.hasUpdated) this.applyToTarget();
   }
 
   override disconnectedCallback(): void {
@@ -109,6 +111,8 @@ export class ArFontSize extends LitElement {
   }
 
   private applyToTarget(): void {
+    // Removed from the page (its script may still set `value`): its target would resolve to a document root.
+    if (!this.isConnected) return;
     const el = resolveTarget(this, this.target);
     if (this.applied && this.applied.el !== el) this.restoreTarget();
     if (this.value === 100) {

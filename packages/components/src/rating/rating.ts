@@ -282,7 +282,7 @@ export class ArRating extends LitElement {
         : html`<fieldset ?disabled=${this.disabled || this.formOff} aria-busy=${busy}>
             <legend>${t.legend}</legend>
             <div part="stars">
-              ${Array.from({ length: max }, (_, i) => {
+              ${/* Not Array.from: Prototype.js pages replace it with one that ignores the map function. */ [...Array(max).keys()].map((i) => {
                 const on = ++i <= value;
                 return html`<label part="star" class=${on ? 'on' : ''}><input type="radio" name="star" .checked=${i === value} @change=${() => this.pick(i)} /><span aria-hidden="true">${on ? '★' : '☆'}</span><span class="vh">${stars(i)}</span></label>`;
               })}

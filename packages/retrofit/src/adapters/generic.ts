@@ -17,8 +17,19 @@ function directTextLength(el: Element): number {
   return n;
 }
 
+/** Weights already known during one `find()`: densestBlock and proseScore weigh the same paragraphs. */
+let weights: Map<Element, number> | undefined;
+
 /** Prose weight of a paragraph-like block (0 when it is not prose: short, or mostly links). */
 function proseWeight(el: Element): number {
+  const known = weights?.get(el);
+  if (known !== undefined) return known;
+  const w = weigh(el);
+  weights?.set(el, w);
+  return w;
+}
+
+function weigh(el: Element): number {
   if (isOwn(el)) return 0;
   const own = OWN_TEXT_ONLY.has(el.localName);
   const full = own ? '' : textOf(el);
@@ -52,12 +63,15 @@ export function densestBlock(scope: Element): Element | undefined {
   }
   let best: Element | undefined;
   let bestScore = -Infinity;
+  let bestProse = 0;
   // A score is at most the prose: candidates with less prose than the best score so far cannot win, so the
-  // costly total text is measured for few of them.
+  // costly total text is measured for few of them. Nor can an ancestor of the best with no more prose (it
+  // only adds other text): on a big page those are <body> and the page's wrappers, the costliest to measure.
   for (const [el, prose] of [...votes].sort((a, b) => b[1] - a[1])) {
     if (prose < 140 || prose < bestScore) break;
+    if (best && prose <= bestProse && el.contains(best)) continue;
     const score = prose - (textOf(el).length - prose);
-    if (score > bestScore || (score === bestScore && best?.contains(el))) [best, bestScore] = [el, score];
+    if (score > bestScore || (score === bestScore && best?.contains(el))) [best, bestScore, bestProse] = [el, score, prose];
   }
   return best;
 }
@@ -132,30 +146,40 @@ export const generic: Adapter = {
   name: 'generic',
   detect: () => true,
   find(doc) {
-    if (!doc.body) return null;
-    const ld = readJsonLd(doc);
-    const found = locate(doc, ld);
-    if (!found) return null;
-    const { body } = found;
-    let root = found.root;
-    let titleEl = root ? root.querySelector('[itemprop="headline"], h1') ?? undefined : undefined;
-    if (!titleEl) titleEl = findTitleElement(doc, body);
-    let title = titleEl ? textOf(titleEl) : '';
-    if (!root) {
-      // The article is the body plus its title, when the title sits close by.
-      const lca = titleEl ? commonAncestor(titleEl, body) : undefined;
-      // Near: the common ancestor adds a title block, not other columns of the page (it keeps most of the
-      // body's prose-over-rest score).
-      const near = !!lca && lca !== doc.body && lca !== doc.documentElement && proseScore(lca) >= 0.6 * proseScore(body);
-      root = near ? lca! : body;
-      if (!near && titleEl && !body.contains(titleEl)) {
-        // A heading far from the text is more likely the site's name than the article's title.
-        title = ld?.headline ?? (fallbackTitle(doc) || title);
-        titleEl = undefined;
-      }
+    weights = new Map();
+    try {
+      return findIn(doc);
+    } finally {
+      weights = undefined;
     }
-    if (!title) title = ld?.headline ?? fallbackTitle(doc);
-    if (!title) return null;
-    return completeArticle(doc, 'generic', root, body, titleEl, {}, { title });
   },
 };
+
+/** The generic adapter's search (weights are remembered meanwhile). */
+function findIn(doc: Document): Found | null {
+  if (!doc.body) return null;
+  const ld = readJsonLd(doc);
+  const found = locate(doc, ld);
+  if (!found) return null;
+  const { body } = found;
+  let root = found.root;
+  let titleEl = root ? root.querySelector('[itemprop="headline"], h1') ?? undefined : undefined;
+  if (!titleEl) titleEl = findTitleElement(doc, body);
+  let title = titleEl ? textOf(titleEl) : '';
+  if (!root) {
+    // The article is the body plus its title, when the title sits close by.
+    const lca = titleEl ? commonAncestor(titleEl, body) : undefined;
+    // Near: the common ancestor adds a title block, not other columns of the page (it keeps most of the
+    // body's prose-over-rest score).
+    const near = !!lca && lca !== doc.body && lca !== doc.documentElement && proseScore(lca) >= 0.6 * proseScore(body);
+    root = near ? lca! : body;
+    if (!near && titleEl && !body.contains(titleEl)) {
+      // A heading far from the text is more likely the site's name than the article's title.
+      title = ld?.headline ?? (fallbackTitle(doc) || title);
+      titleEl = undefined;
+    }
+  }
+  if (!title) title = ld?.headline ?? fallbackTitle(doc);
+  if (!title) return null;
+  return completeArticle(doc, 'generic', root, body, titleEl, {}, { title });
+}

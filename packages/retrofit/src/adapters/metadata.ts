@@ -78,11 +78,13 @@ export function vietnameseDate(text: string): string | undefined {
 
 /** Text nodes of `scope` that are not inside `skip`, in document order, up to `limit` characters. */
 function textOutside(scope: Element, skip: Element | null, limit = 2000): string {
+  if (skip?.contains(scope)) return '';
   const doc = scope.ownerDocument;
-  const walker = doc.createTreeWalker(scope, 4);
+  // Elements and text; `skip` is rejected whole, so the article text (thousands of nodes) is never walked.
+  const walker = doc.createTreeWalker(scope, 5, { acceptNode: (n) => (n === skip ? 2 : 1) });
   let out = '';
   for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
-    if (skip?.contains(n)) continue;
+    if (n.nodeType !== 3) continue;
     const p = n.parentElement;
     if (p && (p.closest('script,style,noscript,template') || isOwn(p))) continue;
     out += ` ${n.nodeValue}`;

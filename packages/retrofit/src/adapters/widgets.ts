@@ -146,6 +146,8 @@ function ratingFrom(inputs: Element[], article: Article, titleEl: Element | unde
 }
 
 const RELATED_TITLE = /^(?:bài viết|tin(?: tức)?|tin bài|các tin|các bài)\s+(?:liên quan|cùng (?:chuyên mục|danh mục|loại)|khác)|^những (?:tin|bài) (?:mới|cũ) hơn|^tin khác$|^xem thêm$|^related (?:articles|news|posts|stories)$/i;
+/** The whole text is a box title: a link that only starts like one ("Tin liên quan đến …") is an article. */
+const RELATED_TITLE_ONLY = new RegExp(`(?:${RELATED_TITLE.source})\\s*:?$`, 'i');
 
 /** Boxes titled "Bài viết liên quan" and the like: empty ones are replaced, others are kept. */
 function findRelatedBoxes(labels: Label[], article: Article): { empty?: Element; heading?: string; lists: Element[] } {
@@ -154,6 +156,7 @@ function findRelatedBoxes(labels: Label[], article: Article): { empty?: Element;
   let heading: string | undefined;
   for (const [el, t] of labels) {
     if (!RELATED_TITLE.test(t) || el.querySelector('p, div, h2, h3, h4, h5, h6')) continue;
+    if (el.closest('a[href]') && !RELATED_TITLE_ONLY.test(t)) continue;
     if (isOwn(el) || (article.body !== article.root && article.body.contains(el))) continue;
     const box = boxAround(el, [article.root]) ?? climb(el, [article.root], 1200);
     if (box === el) continue;

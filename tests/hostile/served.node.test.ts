@@ -1,0 +1,274 @@
+/**
+ * Hostile pages that need a real server and a real navigation: a strict CSP with Trusted Types sent as a
+ * header, a page whose <body> arrives late, and the built extension on hostile pages under a *.gov.vn host.
+ * The engine is the one-file bundle (packages/retrofit/dist), as a site adds it with one tag; the extension is
+ * .output/chrome-mv3 (both made by `npm run build`).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../support/chromium';
+import { GOV_HOST, OTHER_HOST, clearStore, launch, newProfile, store, type Launched } from '../extension/harness';
+
+const FIXTURES = new URL('../fixtures/hostile/', import.meta.url);
+const BUNDLE = readFileSync(new URL('../../packages/retrofit/dist/accessible-reader-retrofit.js', import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
+const EVERYTHING = { fontScale: 2, contrast: 'high', spacing: 'wcag', font: 'legible', hideClutter: true, toolbar: true };
+const TITLE = 'Phường Duy Tân tổ chức hội nghị chuyển đổi số năm 2025';
+const STRICT = "require-trusted-types-for 'script'; script-src 'self' 'nonce-hostile'; object-src 'none'; base-uri 'none'";
+const ENGINE_TAG = '<script src="/accessible-reader-retrofit.js"></script>';
+
+/** name -> how to serve it: the CSP header, extra markup for the site's own engine tag, a late body. */
+const ROUTES: Record<string, { file: string; csp?: string; engine?: boolean; late?: number }> = {
+  '/csp.html': { file: 'csp-trusted-types.html', csp: STRICT, engine: true },
+  '/csp-allowlist.html': { file: 'csp-trusted-types.html', csp: `${STRICT}; trusted-types site-policy lit-html`, engine: true },
+  '/csp-extension.html': { file: 'csp-trusted-types.html', csp: STRICT },
+  '/late-body.html': { file: 'late-body.html', engine: true, late: 800 },
+  '/late-body-extension.html': { file: 'late-body.html', late: 800 },
+};
+
+let server: Server;
+let origin = '';
+let port = 0;
+
+function serve(url: string, res: import('node:http').ServerResponse): void {
+  const path = url.split('?')[0]!;
+  if (path === '/accessible-reader-retrofit.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(BUNDLE);
+  const route = ROUTES[path] ?? (/^\/[a-z-]+\.html$/.test(path) ? { file: path.slice(1) } : undefined);
+  let html: string;
+  try {
+    html = fixture(route!.file);
+  } catch {
+    return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  }
+  if (route!.engine) {
+    // The site's own tag, in <head>; on the late page it also starts the engine there, before any <body>.
+    const start = route!.late ? '<script>window.__early = AccessibleReader.retrofit(document, { fontScale: 2 }); window.__earlyState = { active: __early.active, article: __early.article };</script>' : '';
+    html = html.replace('</head>', `${ENGINE_TAG}${start}</head>`);
+  }
+  const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  if (route!.csp) headers['content-security-policy'] = route!.csp;
+  res.writeHead(200, headers);
+  if (!route!.late) return void res.end(html);
+  const [early, rest] = html.split('<!--LATE-BODY-->') as [string, string];
+  res.write(early);
+  setTimeout(() => res.end(rest), route!.late);
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => serve(req.url ?? '/', res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as { port: number }).port;
+  origin = `http://127.0.0.1:${port}`;
+});
+afterAll(() => server?.close());
+
+/** Errors of the page (uncaught, in any world) and console errors (the engine reports its own there). */
+function watch(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !/favicon|Failed to load resource/.test(m.text()) && errors.push(`console: ${m.text()}`));
+  return errors;
+}
+
+interface Marker {
+  ready: boolean;
+  clicks: number;
+  ticks: number;
+  violations?: string[];
+}
+const marker = (page: Page) => page.evaluate(() => (window as unknown as { __page: Marker }).__page);
+const outer = (page: Page) => page.evaluate(() => document.documentElement.outerHTML);
+
+/** The page's own timer and click handler work. */
+async function pageScriptsWork(page: Page): Promise<void> {
+  const before = await marker(page);
+  expect(before.ready).toBe(true);
+  await page.waitForTimeout(150);
+  await page.evaluate(() => (document.getElementById('site-button') as HTMLElement).click());
+  const after = await marker(page);
+  expect(after.ticks).toBeGreaterThan(before.ticks);
+  expect(after.clicks).toBe(before.clicks + 1);
+}
+
+describe('the engine bundle on pages served for real', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  });
+  afterAll(() => browser?.close());
+
+  for (const path of ['/csp.html', '/csp-allowlist.html']) {
+    it(`strict CSP with require-trusted-types-for 'script' (${path === '/csp.html' ? 'any policy name' : "an allowlist that names Lit's policy"}): no violation, everything works, undo exact`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors = watch(page);
+      await page.goto(`${origin}${path}`);
+      // Trusted Types are enforced on this page: a plain string into innerHTML is refused.
+      expect(await page.evaluate(() => { try { document.createElement('div').innerHTML = '<b>x</b>'; return 'assigned'; } catch { return 'refused'; } })).toBe('refused');
+      // (That refusal is itself reported, as a violation and a console error: both counted from here on.)
+      await page.evaluate(() => ((window as unknown as { __page: Marker }).__page.violations!.length = 0));
+      errors.length = 0;
+      await pageScriptsWork(page);
+      const before = await outer(page);
+      const state = await page.evaluate((s) => {
+        const w = window as unknown as { AccessibleReader: { retrofit: (d: Document, s: unknown) => { active: boolean; article: { title: string } | null } }; __s: unknown };
+        const session = w.AccessibleReader.retrofit(document, s);
+        w.__s = session;
+        return { active: session.active, title: session.article?.title };
+      }, EVERYTHING);
+      expect(state).toEqual({ active: true, title: TITLE });
+      // The toolbar (Lit components in shadow roots) renders and works under Trusted Types.
+      await page.getByRole('button', { name: /A\+/ }).click();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __s: { settings: { fontScale: number } } }).__s.settings.fontScale)).toBe(2.25);
+      await page.getByRole('radio', { name: 'Trắng trên đen' }).check();
+      expect(await page.evaluate(() => document.documentElement.getAttribute('data-ar-theme'))).toBe('dark');
+      await pageScriptsWork(page);
+      await page.evaluate(() => (window as unknown as { __s: { undo(): void } }).__s.undo());
+      expect(await outer(page)).toBe(before);
+      await pageScriptsWork(page);
+      expect((await marker(page)).violations).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 30_000);
+  }
+
+  it('no <body> until late: started in <head> it leaves the page alone and reports nothing; after load it finds the article', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watch(page);
+    await page.goto(`${origin}/late-body.html`, { waitUntil: 'commit' });
+    // While the body is still on its way, the page is already shown (nothing hides it) and has no body.
+    await page.waitForFunction(() => 'AccessibleReader' in window);
+    expect(await page.evaluate(() => document.body === null)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __earlyState: unknown }).__earlyState)).toEqual({ active: false, article: null });
+    await page.waitForLoadState('load');
+    await pageScriptsWork(page);
+    const before = await outer(page);
+    const title = await page.evaluate((s) => {
+      const w = window as unknown as { AccessibleReader: { retrofit: (d: Document, s: unknown) => { article: { title: string } | null; undo(): void } }; __s: unknown };
+      const session = w.AccessibleReader.retrofit(document, s);
+      w.__s = session;
+      return session.article?.title;
+    }, EVERYTHING);
+    expect(title).toBe(TITLE);
+    await page.evaluate(() => (window as unknown as { replaceBody(): void }).replaceBody());
+    await page.evaluate(() => (window as unknown as { __s: { update(s: object): void; undo(): void } }).__s.update({ fontScale: 3 }));
+    await page.evaluate(() => (window as unknown as { __s: { undo(): void } }).__s.undo());
+    const after = await outer(page);
+    expect(after).not.toBe(before);
+    expect(after).not.toMatch(/data-ar-/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+});
+
+describe('the built extension on hostile pages (*.gov.vn host)', () => {
+  let profile: ReturnType<typeof newProfile>;
+  let ext: Launched;
+  const gov = (path: string) => `http://${GOV_HOST}:${port}${path}`;
+  const other = (path: string) => `http://${OTHER_HOST}:${port}${path}`;
+
+  beforeAll(async () => {
+    profile = newProfile();
+    ext = await launch(profile.dir, 'vi');
+  }, 60_000);
+  afterAll(async () => {
+    await ext?.context.close();
+    profile?.remove();
+  });
+
+  async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await ext.context.newPage();
+    const errors = watch(page);
+    await page.goto(url);
+    return { page, errors };
+  }
+  const readerOn = (page: Page) => page.waitForFunction(() => !!document.querySelector('[data-ar-toolbar]')?.shadowRoot, null, { timeout: 15_000 });
+
+  /**
+   * Opens `path` with the reader (defaults: toolbar on) and without it (another host): the reader starts, the
+   * page's scripts work, and turning the reader off for the site gives back the page as it is without it.
+   */
+  async function roundTrip(path: string, settings?: object): Promise<Page> {
+    await clearStore(ext.worker);
+    if (settings) await store(ext.worker, { defaults: settings });
+    const plain = await open(other(path));
+    const expected = await outer(plain.page);
+    await plain.page.close();
+    const { page, errors } = await open(gov(path));
+    await readerOn(page);
+    await pageScriptsWork(page);
+    await store(ext.worker, { [`site:${GOV_HOST}`]: { enabled: false } });
+    await page.waitForFunction(() => !document.querySelector('[data-ar-own]'), null, { timeout: 10_000 });
+    expect(await outer(page)).toBe(expected);
+    await pageScriptsWork(page);
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  // Known gap: with a `trusted-types` allowlist that does not name 'lit-html', Lit's policy is refused in the
+  // extension's world too, and its content script stops at load (see tests/bench/RESULTS.md).
+  it("strict CSP with require-trusted-types-for 'script': the extension works and causes no violation", async () => {
+    const page = await roundTrip('/csp-extension.html', EVERYTHING);
+    expect((await marker(page)).violations).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('Prototype.js / MooTools-style built-ins in the page do not reach the extension', async () => {
+    (await roundTrip('/prototype-pollution.html', EVERYTHING)).close();
+  }, 60_000);
+
+  it("a page with its own ar-* elements: the extension's tags (arx-*) take the widgets over, the page's stay its own", async () => {
+    await clearStore(ext.worker);
+    const { page, errors } = await open(gov('/ar-elements.html'));
+    await readerOn(page);
+    expect(await page.evaluate(() => document.querySelectorAll('arx-rating').length)).toBe(1);
+    expect(await page.evaluate(() => document.getElementById('site-rating')!.textContent)).toBe('Đánh giá của trang: 4');
+    expect(await page.evaluate(() => { try { (window as unknown as { defineLate(): void }).defineLate(); return 'ok'; } catch (e) { return String(e); } })).toBe('ok');
+    expect(errors).toEqual([]);
+    await page.close();
+    (await roundTrip('/ar-elements.html')).close();
+  }, 60_000);
+
+  it('a page whose <body> arrives late: hidden at most briefly, then the reader starts', async () => {
+    await clearStore(ext.worker);
+    await store(ext.worker, { defaults: EVERYTHING });
+    const { page, errors } = await open(gov('/late-body-extension.html'));
+    await readerOn(page);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-ar-theme'))).toBe('high');
+    await pageScriptsWork(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('frames: the reader works on the top page and leaves every frame as it was', async () => {
+    const page = await roundTrip('/frames.html', EVERYTHING);
+    const frame = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+    expect(await frame.evaluate(() => document.querySelector('[data-ar-own], [data-ar-fs]'))).toBeNull();
+    await page.close();
+  }, 60_000);
+
+  it('a page that mutates all the time: the reader adds little main-thread time (CDP ScriptDuration over 2 s)', async () => {
+    await clearStore(ext.worker);
+    await store(ext.worker, { defaults: EVERYTHING });
+    const cost = async (url: string) => {
+      const { page, errors } = await open(url);
+      if (url.includes(GOV_HOST)) await readerOn(page);
+      await page.waitForTimeout(300);
+      const cdp = await ext.context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+      const a = await read();
+      await page.waitForTimeout(2000);
+      const b = await read();
+      expect(errors).toEqual([]);
+      await page.close();
+      return (b.ScriptDuration - a.ScriptDuration) * 1000;
+    };
+    const without = await cost(other('/ticking.html'));
+    const withReader = await cost(gov('/ticking.html'));
+    console.log(`ticking page, 2 s of script: ${withReader.toFixed(1)} ms with the reader, ${without.toFixed(1)} ms without`);
+    expect(withReader - without).toBeLessThan(100);
+  }, 60_000);
+});
