@@ -17,15 +17,10 @@ import {
   type Sites,
 } from '../../lib/settings';
 import { AREA, getAll, replaceAll, resetAll, setDefaults, setSite } from '../../lib/store';
+import { statusAnnouncer } from '../../lib/status';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const statusEl = $('status');
-
-function say(message: string, kind: 'ok' | 'error' = 'ok'): void {
-  statusEl.textContent = '';
-  statusEl.className = `status ${kind}`;
-  setTimeout(() => (statusEl.textContent = message), 50);
-}
+const say = statusAnnouncer($('status'));
 
 async function save(work: Promise<unknown>, message = t('saved')): Promise<boolean> {
   try {

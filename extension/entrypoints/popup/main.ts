@@ -6,16 +6,10 @@ import type { Message } from '../../lib/messages';
 import { bindSettingsForm, defineControls } from '../../lib/settings-form';
 import { effectiveSettings, hostOfUrl, hostPattern, isEnabled, isGovHost, type SiteEntry } from '../../lib/settings';
 import { AREA, getAll, getDefaults, getSite, setDefaults, setSite } from '../../lib/store';
+import { statusAnnouncer } from '../../lib/status';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const statusEl = $('status');
-
-function say(message: string, kind: 'ok' | 'error' = 'ok'): void {
-  // Emptied first so that the same message twice is announced twice.
-  statusEl.textContent = '';
-  statusEl.className = `status ${kind}`;
-  setTimeout(() => (statusEl.textContent = message), 50);
-}
+const say = statusAnnouncer($('status'));
 
 /** Saves; says so only when asked (each A+ press already announces the new size), and always on failure. */
 async function save(work: Promise<unknown>, message?: string): Promise<void> {
