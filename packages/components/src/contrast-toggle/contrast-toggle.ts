@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { oneOf, warnOnce } from '../shared/attributes.js';
 import { resolveLang } from '../shared/locale.js';
-import { readStored, writeStored } from '../shared/storage.js';
+import { hasStored, readStored, writeStored } from '../shared/storage.js';
 import { sharedStyles } from '../shared/styles.js';
 import { resolveTarget } from '../shared/target.js';
 import { contrastStrings } from './contrast-toggle.strings.js';
@@ -12,15 +12,6 @@ export type ContrastMode = 'high' | 'dark' | 'yellow';
 
 const MODES: readonly ContrastMode[] = ['high', 'dark', 'yellow'];
 const ATTR = 'data-ar-contrast';
-
-/** Whether anything at all is stored under `key`, so that an unreadable value can be reported. */
-function hasStored(key: string): boolean {
-  try {
-    return window.localStorage.getItem(key) !== null;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A high-contrast switch. Unlike the portals' "Tăng tương phản" links, which only tint the background, it sets

@@ -11,6 +11,15 @@ export function readStored(key: string): unknown {
   }
 }
 
+/** Whether anything at all is stored under `key`, so that an unreadable value can be reported. */
+export function hasStored(key: string): boolean {
+  try {
+    return window.localStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function writeStored(key: string, value: unknown): void {
   try {
     window.localStorage.setItem(key, JSON.stringify(value));
