@@ -16,7 +16,7 @@ import { pageTransforms, type PageParts } from './first-paint.js';
 
 /** The full list in the order the transforms must run (widgets first: they hide what the others measure). */
 function ordered(page: PageParts): Array<Transform<PageContext>> {
-  return [legacyWidgets(), page.fontScale, page.spacing, reflow(), page.contrast, page.font, clutter(), toolbar()] as Array<Transform<PageContext>>;
+  return [legacyWidgets(), page.fontScale, page.spacing, reflow(), page.contrast, page.ink, page.font, clutter(), toolbar()] as Array<Transform<PageContext>>;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { PageChanges, PageContext, Transform } from '../context.js';
-import { isOwn } from '../dom.js';
+import type { PageContext, Transform } from '../context.js';
+import { followPage } from '../page-follower.js';
 import { BOOSTS, BOOST_TAG, ZOOMED_SELECTOR, ZOOM_TAG, boostFor, dominantTextPx, findZoomed, insideZoomed, type Found } from './text-blocks.js';
 
 /** On <html> while text is zoomed (scale above 1, or text raised to the minimum size). */
@@ -43,9 +43,6 @@ export function fontScale(): Transform<PageContext> {
   const tagged = new Set<Element>();
   /** Elements whose boost is decided (for the minimum size measured). */
   let sized = new WeakSet<Element>();
-  /** While the page is still loading: a scan is due before the next frame. */
-  let frameScan: number | undefined;
-  let stopLoading: (() => void) | undefined;
 
   interface Plan {
     holders: Element[];
@@ -91,44 +88,10 @@ export function fontScale(): Transform<PageContext> {
     });
   }
 
-  function onChange({ added }: PageChanges): void {
-    const c = ctx!;
-    // While the parser adds the page, an element's own text and children arrive after it: the whole page is
-    // scanned once before each frame instead (already decided elements are skipped), and once more when done.
-    if (c.doc.readyState === 'loading') {
-      frameScan ??= c.win.requestAnimationFrame(() => {
-        frameScan = undefined;
-        try {
-          scanNow(c);
-        } catch (error) {
-          c.fail(error);
-        }
-      });
-      return;
-    }
-    const roots = added.filter((el) => el.isConnected && !isOwn(el) && !(el.parentElement && insideZoomed(el.parentElement)));
-    if (!roots.length) return;
-    write(c, measure(c, roots, Math.max(0, measuredFor)));
-  }
-
-  function scanNow(c: PageContext): void {
-    write(c, measure(c, body(c), Math.max(0, measuredFor)));
-  }
-
-  /** The last scan of a page that was loading when the session started (its late text included). */
-  function whenLoaded(c: PageContext): void {
-    if (c.doc.readyState !== 'loading') return;
-    const done = () => {
-      if (frameScan !== undefined) c.win.cancelAnimationFrame(frameScan);
-      frameScan = undefined;
-      try {
-        if (ctx === c) scanNow(c);
-      } catch (error) {
-        c.fail(error);
-      }
-    };
-    c.doc.addEventListener('DOMContentLoaded', done, { once: true });
-    stopLoading = () => c.doc.removeEventListener('DOMContentLoaded', done);
+  /** New content: scanned unless it sits inside text that is zoomed already. */
+  function onAdded(c: PageContext, roots: Element[]): void {
+    const fresh = roots.filter((el) => !(el.parentElement && insideZoomed(el.parentElement)));
+    if (fresh.length) write(c, measure(c, fresh, Math.max(0, measuredFor)));
   }
 
   const body = (c: PageContext) => (c.doc.body ? [c.doc.body] : []);
@@ -151,8 +114,7 @@ export function fontScale(): Transform<PageContext> {
     apply(c, settings) {
       if (plan) {
         if (measuredFor > 0 && plan.min !== measuredFor) clearBoosts(c);
-        unwatch ??= c.watch(onChange);
-        if (!tagsWritten) whenLoaded(c);
+        unwatch ??= followPage(c, (roots) => onAdded(c, roots));
         write(c, plan);
         measuredFor = plan.min;
         tagsWritten = true;
@@ -165,7 +127,7 @@ export function fontScale(): Transform<PageContext> {
           write(c, measure(c, body(c), 0));
           measuredFor = 0;
           tagsWritten = true;
-          unwatch ??= c.watch(onChange);
+          unwatch ??= followPage(c, (roots) => onAdded(c, roots));
         });
       }
       const min = settings.minFontSize;
@@ -182,9 +144,6 @@ export function fontScale(): Transform<PageContext> {
     remove() {
       cancelIdle?.();
       unwatch?.();
-      stopLoading?.();
-      if (frameScan !== undefined) ctx?.win.cancelAnimationFrame(frameScan);
-      frameScan = undefined;
       sized = new WeakSet();
       for (const el of tagged) {
         el.removeAttribute(ZOOM_TAG);
@@ -195,7 +154,7 @@ export function fontScale(): Transform<PageContext> {
       ctx?.flag(MIN, null);
       vars?.remove();
       rules?.remove();
-      vars = rules = scaleRule = ctx = plan = unwatch = cancelIdle = stopLoading = undefined;
+      vars = rules = scaleRule = ctx = plan = unwatch = cancelIdle = undefined;
       measuredFor = -1;
       tagsWritten = false;
     },
