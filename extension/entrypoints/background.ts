@@ -4,6 +4,7 @@ import { CONTENT_SCRIPT, EARLY_SCRIPT, hasSitePermission, injectReader, runComma
 import { hostPattern, isEnabled, isGovHost } from '../lib/settings';
 import { AREA, getAll, migrateAll } from '../lib/store';
 import { isTrustedSender, type Message } from '../lib/messages';
+import { injectReaderScript } from '../lib/reader-loader';
 
 /** Registration ids: `site:<host>` (stage one, document_start) and `site:<host>|reader` (the engine). */
 const ID_PREFIX = 'site:';
@@ -30,6 +31,9 @@ function main(): void {
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command as CommandName, tab));
 
   browser.runtime.onMessage.addListener((message: Message, sender: Browser.runtime.MessageSender) => {
+    // A content script may ask for one thing only: the reader script, in its own frame.
+    const reader = injectReaderScript(message, sender);
+    if (reader) return reader;
     // Only the extension's own pages (popup, options) may drive it; content scripts live in untrusted pages.
     if (!isTrustedSender(sender)) return undefined;
     if (message?.type === 'command') {

@@ -1,14 +1,19 @@
 // First: custom elements for the isolated world, before Lit loads.
 import '../lib/isolated-world';
-// The package entry also registers Mozilla Readability as extraction's fallback (the one-file bundle has not).
-import { openReader, readerOf, retrofit, type RetrofitSession } from '@accessible-reader/retrofit';
+import { components, define } from '@accessible-reader/components';
+// The engine without the reader view: that one is loaded into the page on first use (lib/reader-loader.ts).
+import { provideComponents, provideReaderFeatures, retrofit, type RetrofitSession } from '@accessible-reader/retrofit/core.js';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { AREA, siteKey } from '../lib/area';
 import { earlyStage, type EarlyStage, type PageState } from '../lib/early';
 import { DEFAULTS_KEY, validateSettings, type Settings } from '../lib/settings';
 import type { ContentMessage } from '../lib/messages';
+import { loadReader } from '../lib/reader-loader';
 import { setSite } from '../lib/store';
+
+provideComponents({ components, define });
+provideReaderFeatures(loadReader);
 
 /** Tag prefix of the components the engine puts on pages: one no page defines. */
 const TAG_PREFIX = 'arx';
@@ -105,10 +110,12 @@ class Reader {
 
   /** Opens the reader view with this site's settings, or closes it when it is open. */
   private toggleReaderView(): void {
-    const open = readerOf(document);
-    if (open) return open.close();
     const s = this.session?.settings ?? this.state?.settings;
-    openReader(document, { tagPrefix: TAG_PREFIX, ...(s ? { settings: { fontScale: s.fontScale, contrast: s.contrast, spacing: s.spacing } } : {}) });
+    void loadReader().then(({ openReader, readerOf }) => {
+      const open = readerOf(document);
+      if (open) return open.close();
+      openReader(document, { tagPrefix: TAG_PREFIX, ...(s ? { settings: { fontScale: s.fontScale, contrast: s.contrast, spacing: s.spacing } } : {}) });
+    }, (error: unknown) => console.warn('Accessible Reader: could not open the reader view.', error));
   }
 
   private saveFromPage(): void {

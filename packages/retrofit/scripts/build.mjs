@@ -1,6 +1,7 @@
 // Builds @accessible-reader/retrofit:
 //   dist/index.js                      ESM for bundlers (lit and @accessible-reader/components stay imports)
 //   dist/settings.js                   the settings model alone (no DOM, no Lit): for storage and options pages
+//   dist/core.js                       the engine without reader view, read-aloud and extraction
 //   dist/first-paint.js                the page-wide part (no Lit, no adapters): styles a page before its article is known
 //   dist/accessible-reader-retrofit.js one classic script: engine + Lit + components, window.AccessibleReader
 //   dist/accessible-reader-reader.js   its reader view, read-aloud and extraction, loaded on first use
@@ -30,7 +31,7 @@ await build({
     emptyOutDir: false,
     target: 'es2022',
     minify: false,
-    lib: { entry: { index: 'src/index.ts', settings: 'src/settings.ts', 'first-paint': 'src/first-paint.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    lib: { entry: { index: 'src/index.ts', core: 'src/core.ts', settings: 'src/settings.ts', 'first-paint': 'src/first-paint.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//, /^@accessible-reader\/components($|\/)/] },
   },
 });
@@ -50,10 +51,9 @@ await build({
 });
 
 // The reader script: extraction, reader view and read-aloud, loaded by the bundle on first use. It uses the
-// components the bundle defined (components-shim.ts), so neither Lit nor the components are in it twice.
+// components the bundle provided (components-source.ts), so neither Lit nor the components are in it twice.
 await build({
   ...common,
-  resolve: { alias: { '@accessible-reader/components': fileURLToPath(new URL('../src/chunk/components-shim.ts', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -11,7 +11,8 @@
  */
 import { components, define } from '@accessible-reader/components';
 import { ADAPTERS, findArticle } from './adapters/index.js';
-import { COMPONENTS_KEY, READER_FILE, READER_KEY, slots, type ReaderChunk } from './chunk/handoff.js';
+import { awaitReader, type ReaderChunk } from './chunk/handoff.js';
+import { provideComponents } from './components-source.js';
 import { provideReaderFeatures } from './features.js';
 import { retrofit } from './retrofit.js';
 import { DEFAULT_SETTINGS, MAX_SCALE, MIN_SCALE, resolveSettings } from './settings.js';
@@ -25,7 +26,10 @@ if (!taken) {
     // No custom elements here: the engine still scales, themes and spaces text; widgets stay the site's.
   }
 }
-slots[COMPONENTS_KEY] = { components, define };
+provideComponents({ components, define });
+
+/** The reader script's file name, next to the bundle. */
+const READER_FILE = 'accessible-reader-reader.js';
 
 // Where this script came from: the reader script sits beside it.
 const self = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
@@ -34,21 +38,14 @@ let loading: Promise<ReaderChunk> | undefined;
 
 /** The reader script, loaded once (or already there when the page added it itself). */
 function loadReader(): Promise<ReaderChunk> {
-  return (loading ??= new Promise<ReaderChunk>((resolve, reject) => {
-    const ready = slots[READER_KEY];
-    if (ready && typeof ready === 'object') return resolve(ready);
-    if (!readerUrl) return reject(new Error(`this bundle was not loaded from a URL: add <script src="…/${READER_FILE}"> after it`));
-    slots[READER_KEY] = resolve;
+  return (loading ??= awaitReader(() => {
+    if (!readerUrl) throw new Error(`this bundle was not loaded from a URL: add <script src="…/${READER_FILE}"> after it`);
     const script = document.createElement('script');
-    script.addEventListener('error', () => reject(new Error(`could not load ${readerUrl}`)));
     // Pages that enforce Trusted Types accept a script URL only through a policy they allow.
     const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: { createScriptURL(u: string): string }): { createScriptURL(u: string): string } } }).trustedTypes;
     const url = readerUrl;
-    try {
-      script.src = tt ? (tt.createPolicy('accessible-reader', { createScriptURL: (u) => (u === url ? u : '') }).createScriptURL(url) as unknown as string) : url;
-    } catch (error) {
-      return reject(error);
-    }
+    script.src = tt ? (tt.createPolicy('accessible-reader', { createScriptURL: (u) => (u === url ? u : '') }).createScriptURL(url) as unknown as string) : url;
+    script.addEventListener('error', () => console.warn(`Accessible Reader: could not load ${url}.`));
     (document.head ?? document.documentElement).append(script);
   }));
 }

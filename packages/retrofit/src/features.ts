@@ -3,11 +3,12 @@
  * them over at once; the one-file bundle loads them on first use from a second script beside it, so that the
  * bundle that every page loads stays small.
  */
-import type { openReader } from './reader/reader.js';
+import type { openReader, readerOf } from './reader/reader.js';
 import type { readAloud } from './read-aloud/page.js';
 
 export interface ReaderFeatures {
   openReader: typeof openReader;
+  readerOf: typeof readerOf;
   readAloud: typeof readAloud;
 }
 

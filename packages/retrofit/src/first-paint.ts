@@ -10,6 +10,7 @@ import { contrast } from './transforms/contrast.js';
 import { font } from './transforms/font.js';
 import { fontScale } from './transforms/font-scale.js';
 import { ink } from './transforms/ink.js';
+import { relax } from './transforms/relax.js';
 import { spacing } from './transforms/spacing.js';
 import type { Found, RetrofitOptions, RetrofitSession, Settings } from './types.js';
 
@@ -31,7 +32,7 @@ export type PageParts = ReturnType<typeof pageTransforms>;
 
 /** The page-wide transforms, one set per session. */
 export function pageTransforms() {
-  return { fontScale: fontScale(), spacing: spacing(), contrast: contrast(), ink: ink(), font: font() } satisfies Record<string, Transform<PageContext>>;
+  return { fontScale: fontScale(), spacing: spacing(), relax: relax(), contrast: contrast(), ink: ink(), font: font() } satisfies Record<string, Transform<PageContext>>;
 }
 
 

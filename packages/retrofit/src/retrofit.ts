@@ -9,14 +9,14 @@ import { Session, inertSession } from './session.js';
 import { resolveSettings } from './settings.js';
 import { clutter } from './transforms/clutter.js';
 import { legacyWidgets } from './transforms/legacy-widgets.js';
-import { reflow } from './transforms/reflow.js';
+import { columns } from './transforms/columns.js';
 import { toolbar } from './transforms/toolbar.js';
 import type { Found, RetrofitOptions, RetrofitSession, Settings } from './types.js';
 import { pageTransforms, type PageParts } from './first-paint.js';
 
 /** The full list in the order the transforms must run (widgets first: they hide what the others measure). */
 function ordered(page: PageParts): Array<Transform<PageContext>> {
-  return [legacyWidgets(), page.fontScale, page.spacing, reflow(), page.contrast, page.ink, page.font, clutter(), toolbar()] as Array<Transform<PageContext>>;
+  return [legacyWidgets(), page.fontScale, page.spacing, page.relax, columns(), page.contrast, page.ink, page.font, clutter(), toolbar()] as Array<Transform<PageContext>>;
 }
 
 /**

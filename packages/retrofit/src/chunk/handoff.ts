@@ -1,20 +1,40 @@
 /**
- * How the one-file bundle and its reader script find each other: two keys on the global object that no page
- * markup can clobber (symbols, not names), one for the components the bundle defined, one for the reader.
+ * How an engine already on the page and the reader script loaded later find each other: a key on the global
+ * object that no page markup can clobber (a symbol, not a name). The script calls the waiting callback with
+ * its features, or leaves them there when it came first.
  */
-import type { extract } from '../extract/extract.js';
 import type { ReaderFeatures } from '../features.js';
+import type { extract } from '../extract/extract.js';
 
-export const COMPONENTS_KEY = Symbol.for('accessible-reader.components');
 export const READER_KEY = Symbol.for('accessible-reader.reader');
-/** The reader script's file name, next to the bundle. */
-export const READER_FILE = 'accessible-reader-reader.js';
 
 export interface ReaderChunk extends ReaderFeatures {
   extract: typeof extract;
 }
 
-/** What sits under READER_KEY: the bundle's waiting callback, or the chunk's features when it came first. */
-export type ReaderSlot = ((chunk: ReaderChunk) => void) | ReaderChunk | undefined;
+type Slot = ((chunk: ReaderChunk) => void) | ReaderChunk | undefined;
+const slot = globalThis as typeof globalThis & { [READER_KEY]?: Slot };
 
-export const slots = globalThis as typeof globalThis & { [COMPONENTS_KEY]?: unknown; [READER_KEY]?: ReaderSlot };
+/** Called by the reader script: hands its features over. */
+export function handOver(chunk: ReaderChunk): void {
+  const waiting = slot[READER_KEY];
+  if (typeof waiting === 'function') waiting(chunk);
+  else slot[READER_KEY] = chunk;
+}
+
+/**
+ * Called by the engine: the reader features when the script is there, else `start()` is called to load it and
+ * the promise resolves when it hands them over (or rejects with start's error).
+ */
+export function awaitReader(start: () => void): Promise<ReaderChunk> {
+  return new Promise<ReaderChunk>((resolve, reject) => {
+    const ready = slot[READER_KEY];
+    if (ready && typeof ready === 'object') return resolve(ready);
+    slot[READER_KEY] = resolve;
+    try {
+      start();
+    } catch (error) {
+      reject(error);
+    }
+  });
+}

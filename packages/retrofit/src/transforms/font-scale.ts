@@ -2,26 +2,28 @@ import type { PageContext, Transform } from '../context.js';
 import { followPage } from '../page-follower.js';
 import { BOOSTS, BOOST_TAG, ZOOMED_SELECTOR, ZOOM_TAG, boostFor, dominantTextPx, findZoomed, insideZoomed, type Found } from './text-blocks.js';
 
-/** On <html> while text is zoomed (scale above 1, or text raised to the minimum size). */
-const SCALED = 'data-ar-scaled';
 /** On <html> while the minimum size applies. */
 const MIN = 'data-ar-min';
 
+const round = (n: number) => String(Math.round(n * 10000) / 10000);
+
 /**
- * The scale rules, the same text on every page: which elements are zoomed (text-blocks.ts) and by how much.
- * `--ar-scale` is the reader's choice; `--ar-boost`, set per element by its tag, raises small text to the
- * minimum size. Sizes are never written per element, so a press of A+ changes one custom property.
+ * The scale rules for `scale` (and the boosts, when a minimum size applies): which elements are zoomed
+ * (text-blocks.ts) and by how much, as plain numbers. A size change rewrites this one small sheet, which
+ * restyles the zoomed elements only; a custom property on the root would restyle every element of the page.
  */
-export const SCALE_CSS =
-  `@layer ar-scale{html[${SCALED}] :is(${ZOOMED_SELECTOR}){zoom:calc(var(--ar-scale,1) * var(--ar-boost,1))!important}` +
+export function scaleCss(scale: number, min: number): string {
+  if (scale === 1 && !min) return '';
+  const zoomed = `:is(${ZOOMED_SELECTOR})`;
+  let css = `@layer ar-scale{${zoomed}{zoom:${round(scale)}!important;max-width:100%!important;box-sizing:border-box!important}`;
   // A zoomed box with a fixed width would grow past its column: its width is capped to the column instead.
-  `html[${SCALED}] :is(${ZOOMED_SELECTOR}){max-width:100%!important;box-sizing:border-box!important}` +
-  BOOSTS.map((b) => `html[${MIN}] [${BOOST_TAG}="${b}"]{--ar-boost:${b}}`).join('') +
-  '}';
+  if (min) for (const b of BOOSTS) css += `[${BOOST_TAG}="${b}"]${zoomed}{zoom:${round(scale * Number(b))}!important}`;
+  return `${css}}`;
+}
 
 /**
  * Text that really enlarges and reflows: the reader's scale times, for text below the minimum size, the boost
- * that brings it there. A size change rewrites one custom property, whatever the page size; nothing compounds
+ * that brings it there. A size change rewrites one small stylesheet, whatever the page size; nothing compounds
  * (only outermost elements are zoomed), and px, pt, rem and `!important` sizes, inline ones included, all grow
  * alike without being touched. Text the page adds later is zoomed by the same selector, or tagged when it sits
  * outside every block.
@@ -31,9 +33,7 @@ export const SCALE_CSS =
  */
 export function fontScale(): Transform<PageContext> {
   let ctx: PageContext | undefined;
-  let vars: HTMLStyleElement | undefined;
   let rules: HTMLStyleElement | undefined;
-  let scaleRule: CSSStyleDeclaration | undefined;
   /** The minimum size the boost tags were computed for (0: not measured). */
   let measuredFor = -1;
   let tagsWritten = false;
@@ -95,9 +95,6 @@ export function fontScale(): Transform<PageContext> {
   }
 
   const body = (c: PageContext) => (c.doc.body ? [c.doc.body] : []);
-  const setScale = (s: number) => {
-    if (scaleRule?.getPropertyValue('--ar-scale').trim() !== String(s)) scaleRule?.setProperty('--ar-scale', String(s), 'important');
-  };
 
   return {
     prepare(c, settings) {
@@ -131,15 +128,10 @@ export function fontScale(): Transform<PageContext> {
         });
       }
       const min = settings.minFontSize;
-      const on = settings.fontScale !== 1 || min > 0;
-      if (on && !rules) {
-        vars = c.addStyle(':root{--ar-scale:1!important}');
-        scaleRule = (vars.sheet!.cssRules[0] as CSSStyleRule).style;
-        rules = c.addStyle(SCALE_CSS);
-      }
-      setScale(settings.fontScale);
+      const css = scaleCss(settings.fontScale, min);
+      if (css && !rules) rules = c.addStyle(css);
+      else if (rules && rules.textContent !== css) rules.textContent = css;
       c.flag(MIN, min > 0 ? '' : null);
-      c.flag(SCALED, on ? '' : null);
     },
     remove() {
       cancelIdle?.();
@@ -150,11 +142,9 @@ export function fontScale(): Transform<PageContext> {
         el.removeAttribute(BOOST_TAG);
       }
       tagged.clear();
-      ctx?.flag(SCALED, null);
       ctx?.flag(MIN, null);
-      vars?.remove();
       rules?.remove();
-      vars = rules = scaleRule = ctx = plan = unwatch = cancelIdle = undefined;
+      rules = ctx = plan = unwatch = cancelIdle = undefined;
       measuredFor = -1;
       tagsWritten = false;
     },

@@ -146,7 +146,7 @@ export function toolbar(): Transform {
         ctx.addStyle(
           '@layer ar-ui{[data-ar-toolbar]{display:block!important;float:none!important;clear:both!important;position:static!important;' +
             'width:auto!important;max-width:100%!important;height:auto!important;margin:0 0 1em!important;padding:0!important;' +
-            'font-size:clamp(18px,calc(16px * var(--ar-scale,1)),28px)!important;line-height:1.4!important;letter-spacing:normal!important;word-spacing:normal!important}' +
+            'font-size:18px!important;line-height:1.4!important;letter-spacing:normal!important;word-spacing:normal!important}' +
             '[data-ar-toolbar] > [data-ar-sink]{display:none!important}}',
         );
       }
