@@ -5,11 +5,10 @@
  * a separate script that runs at `document_end`: evaluating it never delays the storage request or the parser.
  * Both scripts share the extension's isolated world, where this stage is kept on `globalThis`.
  */
-import { browser } from 'wxt/browser';
 import contrastCss from '../../packages/components/src/contrast-toggle/contrast.css?raw';
-import { AREA, siteKey } from './area';
 import { earlyCss } from './early-styles';
-import { DEFAULTS_KEY, effectiveSettings, isEnabled, normalizeHost, validateSettings, validateSiteEntry, type Settings } from './settings';
+import { normalizeHost, type PageState, type Settings } from './settings';
+import { readPage } from './store';
 
 /** The page is kept invisible at most this long while the stored settings are read (normally a few ms). */
 const MAX_HIDE_MS = 300;
@@ -21,10 +20,8 @@ export const APPLIED_MARK = 'accessible-reader:early-styles';
  */
 const OWN = 'data-ar-early';
 
-export interface PageState {
-  enabled: boolean;
-  settings: Settings;
-}
+/** On or off, the settings, and whether they are the government-wide ones or this site's own. */
+export type { PageState };
 
 export interface EarlyStage {
   readonly host: string;
@@ -70,18 +67,8 @@ function start(host: string): EarlyStage {
     return el;
   };
 
-  const read = async (): Promise<PageState> => {
-    const key = siteKey(host);
-    let raw: Record<string, unknown> = {};
-    try {
-      raw = await browser.storage[AREA].get([DEFAULTS_KEY, key]);
-    } catch (error) {
-      console.warn('Accessible Reader: could not read the settings; using the defaults.', error);
-    }
-    const defaults = validateSettings(raw[DEFAULTS_KEY]);
-    const entry = validateSiteEntry(raw[key], defaults);
-    return { enabled: isEnabled(host, entry), settings: effectiveSettings(defaults, entry) };
-  };
+  // The shared defaults and the site's entry, from sync and local at once (one round; see lib/store.ts).
+  const read = (): Promise<PageState> => readPage(host);
 
   // Until the settings are known nothing is painted: no flash of the small, low-contrast page.
   let hide: HTMLStyleElement | null = document.readyState === 'loading' && document.documentElement ? style('html { visibility: hidden !important; }') : null;
