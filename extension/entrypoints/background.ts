@@ -28,7 +28,9 @@ function main(): void {
     void writer.migrate().catch(() => false).then(syncRegistrations);
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) }).catch(() => undefined);
   });
-  browser.runtime.onStartup.addListener(() => void syncRegistrations());
+  // Again at each start: a migration cut short by the browser closing (or data synced from an older version
+  // on another computer) is finished here. Nothing to do costs one read.
+  browser.runtime.onStartup.addListener(() => void writer.migrate().catch(() => false).then(syncRegistrations));
   // Sites turned on or off (popup, options, import, shortcut) and permissions granted or taken back.
   browser.storage.onChanged.addListener((_changes, area) => isSettingsArea(area) && scheduleSync());
   browser.permissions.onAdded.addListener((added) => {

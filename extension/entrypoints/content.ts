@@ -45,7 +45,7 @@ class Reader {
       if (sender.id === browser.runtime.id && message?.type === 'reader-view') this.toggleReaderView();
       return undefined;
     });
-    onSettingsChanged(keysFor(this.stage.host), () => void this.stage.read().then((s) => this.apply(s)));
+    onSettingsChanged(keysFor(this.stage.host), () => this.stage.read(), (s) => this.apply(s));
     this.apply(await this.stage.first);
   }
 

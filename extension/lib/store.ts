@@ -63,11 +63,14 @@ export function setWriteSink(write: (ops: WriteOp[]) => Promise<WriteResult>): v
 
 /** Changes sent and not yet written; storage events that arrive meanwhile wait (see onSettingsChanged). */
 let inFlight = 0;
+/** Changes sent so far: a read that began before the latest one is stale. */
+let sent = 0;
 const waiting = new Set<() => void>();
 
 /** Sends actions to the writer; resolves once they are written (or could not be). */
 export async function write(...ops: WriteOp[]): Promise<WriteResult> {
   inFlight += 1;
+  sent += 1;
   try {
     return await sink(ops);
   } finally {
@@ -81,11 +84,18 @@ export async function write(...ops: WriteOp[]): Promise<WriteResult> {
 }
 
 /**
- * Calls `listener` when stored settings change (`keys`: only those keys; null: any). While this context has
- * changes on their way, the call waits until they are written: an echo of an older write never undoes a newer
- * press. Returns a function that stops listening.
+ * When stored settings change (`keys`: only those keys; null: any), reads them with `read` and hands the result
+ * to `apply`, unless this context changed something meanwhile. An echo of an older write never undoes a newer
+ * press: while this context has changes on their way the read waits until they are written, and a read that a new
+ * press overtook is dropped (that press's own echo brings the next read). Returns a function that stops listening.
  */
-export function onSettingsChanged(keys: readonly string[] | null, listener: () => void): () => void {
+export function onSettingsChanged<T>(keys: readonly string[] | null, read: () => Promise<T>, apply: (value: T) => void): () => void {
+  const listener = () => {
+    const before = sent;
+    void read().then((value) => {
+      if (sent === before) apply(value);
+    });
+  };
   const handler = (changes: Record<string, unknown>, area: string) => {
     if (!isSettingsArea(area)) return;
     const names = Object.keys(changes);

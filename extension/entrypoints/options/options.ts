@@ -55,7 +55,10 @@ let form: ReturnType<typeof bindSettingsForm>;
 let sites: Sites = {};
 
 async function render(): Promise<void> {
-  const all = await getAll();
+  await show(await getAll());
+}
+
+async function show(all: Awaited<ReturnType<typeof getAll>>): Promise<void> {
   sites = all.sites;
   form.set(all.defaults);
   // Said on the page for as long as it is true, not only once in the status line.
@@ -127,7 +130,7 @@ export async function startOptions(): Promise<void> {
   $('sites-heading').tabIndex = -1;
   bindBackup();
   bindReset();
-  onSettingsChanged(null, () => void render());
+  onSettingsChanged(null, getAll, (all) => void show(all));
   await Promise.all([render(), renderShortcuts()]);
 }
 

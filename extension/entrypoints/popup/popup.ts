@@ -51,16 +51,18 @@ export async function startPopup(): Promise<void> {
   });
 
   let entry: SiteEntry = await getSite(host);
+  let defaults = await getDefaults();
   let permitted = await hasSitePermission(host);
   const enabled = $<HTMLInputElement>('enabled');
   const scope = $<HTMLInputElement>('scope');
   const form = bindSettingsForm($('settings'), (settings) => {
     // Shown at once; kept where this site's choices go (every government site, or this site only).
     if (scopeOf(host, entry) === 'site') entry = { ...entry, settings };
+    else defaults = settings;
     void save(choose(host, settings));
   });
 
-  const render = async () => {
+  const render = () => {
     const on = isEnabled(host, entry) && permitted;
     const own = scopeOf(host, entry) === 'site';
     enabled.checked = on;
@@ -71,16 +73,16 @@ export async function startPopup(): Promise<void> {
     $('scope-other').hidden = gov;
     scope.checked = own;
     $('scope-hint').textContent = t(own ? 'scopeHintOwn' : 'scopeHintShared');
-    form.set(effectiveSettings(await getDefaults(), entry));
+    form.set(effectiveSettings(defaults, entry));
   };
-  await render();
+  render();
 
   const turn = async (on: boolean) => {
     entry = { ...entry, enabled: on };
     await save(setEnabled(host, on), t(on ? 'turnedOn' : 'turnedOff'));
     // A site outside .gov.vn has no content script yet in this tab.
     if (on && !gov) await injectReader(tabId).catch(() => undefined);
-    await render();
+    render();
   };
 
   enabled.addEventListener('change', () => {
@@ -105,19 +107,20 @@ export async function startPopup(): Promise<void> {
     const own = scope.checked;
     // Shown at once: "only this site" starts from what the site shows now.
     entry = own ? { ...entry, settings: form.get() } : { ...entry, settings: undefined };
-    $('scope-hint').textContent = t(own ? 'scopeHintOwn' : 'scopeHintShared');
+    render();
     await save(setScope(host, own ? 'site' : 'government'), t(own ? 'scopeOnNow' : 'scopeOffNow'));
-    entry = await getSite(host);
-    await render();
   });
 
   // A shortcut, the page's toolbar or the options page changed something while the popup is open.
-  onSettingsChanged(keysFor(host), () => {
-    void getSite(host).then((e) => {
+  onSettingsChanged(
+    keysFor(host),
+    () => Promise.all([getSite(host), getDefaults()]),
+    ([e, d]) => {
       entry = e;
-      return render();
-    });
-  });
+      defaults = d;
+      render();
+    },
+  );
 }
 
 /** The tab the popup is about: the active one, or `?tab=<id>` when opened as a page (options, tests). */

@@ -24,5 +24,5 @@ export async function startWelcome(): Promise<void> {
     });
   });
   form.set(await getDefaults());
-  onSettingsChanged(['defaults'], () => void getDefaults().then((s) => form.set(s)));
+  onSettingsChanged(['defaults'], getDefaults, (s) => form.set(s));
 }
