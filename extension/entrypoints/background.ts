@@ -5,6 +5,7 @@ import { hostOfUrl, hostPattern, isEnabled, isGovHost } from '../lib/settings';
 import { isSettingsArea } from '../lib/area';
 import { getAll, setWriteSink, type WriteMessage, type WriteResult } from '../lib/store';
 import { isTrustedSender, type Message } from '../lib/messages';
+import { openWelcomeOnce } from '../lib/welcome';
 import { createWriter } from '../lib/writer';
 import { hostsOf, parseOps } from '../lib/write-ops';
 
@@ -18,15 +19,13 @@ export default defineBackground({
   main,
 });
 
-/** The welcome page, opened once when the extension is installed (not on update, not at each start). */
-export const WELCOME_PAGE = '/welcome.html';
-
 function main(): void {
   const writer = createWriter();
   setWriteSink(writer.enqueue);
   browser.runtime.onInstalled.addListener((details) => {
     void writer.migrate().catch(() => false).then(syncRegistrations);
-    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) }).catch(() => undefined);
+    // The welcome page: on install only, not on update, not at each start.
+    if (details.reason === 'install') void openWelcomeOnce().catch(() => undefined);
   });
   // Again at each start: a migration cut short by the browser closing (or data synced from an older version
   // on another computer) is finished here. Nothing to do costs one read.
