@@ -33,6 +33,11 @@ describe.each(['vi', 'en'] as const)('the %s strings', (lang) => {
     expect(m[key]?.message).toBe(toolbar[toolbarKey]);
   });
 
+  it('"only this site" has one name, the toolbar’s once it offers the choice', () => {
+    const own = (toolbar as Record<string, string>).scope;
+    expect(m.scopeSite!.message).toBe(own ?? (lang === 'vi' ? 'Chỉ dùng cho trang web này' : 'Only this site'));
+  });
+
   it('the size heading starts with the toolbar’s name for it', () => {
     expect(m.textSizeValue!.message.startsWith(`${toolbar.size}:`)).toBe(true);
   });
