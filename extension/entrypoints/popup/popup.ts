@@ -39,8 +39,6 @@ export async function startPopup(): Promise<void> {
   const tabId = tab.id;
   const gov = isGovHost(host);
   $('site').textContent = t('thisSite', host);
-  $('controls').hidden = false;
-  $('reader-view').hidden = false;
   // The article alone, on any site and whether the reader is on here or not; the popup closes so that the
   // reader view (which takes focus) is what the reader sees and hears next.
   $('reader-view').addEventListener('click', () => {
@@ -76,6 +74,9 @@ export async function startPopup(): Promise<void> {
     form.set(effectiveSettings(defaults, entry));
   };
   render();
+  // Shown once they say what is true: never a switch that flips a moment after the popup opens.
+  $('controls').hidden = false;
+  $('reader-view').hidden = false;
 
   const turn = async (on: boolean) => {
     entry = { ...entry, enabled: on };
