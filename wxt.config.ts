@@ -24,7 +24,7 @@ export default defineConfig({
         { find: /^@accessible-reader\/components$/, replacement: here('./packages/components/src/index.ts') },
         { find: /^@accessible-reader\/components\/(.*)\.js$/, replacement: here('./packages/components/src/$1.ts') },
         { find: /^@accessible-reader\/retrofit$/, replacement: here('./packages/retrofit/src/index.ts') },
-        { find: /^@accessible-reader\/retrofit\/settings\.js$/, replacement: here('./packages/retrofit/src/settings.ts') },
+        { find: /^@accessible-reader\/retrofit\/(settings|first-paint)\.js$/, replacement: here('./packages/retrofit/src/$1.ts') },
       ],
     },
     build: {

@@ -10,7 +10,7 @@ import { mountPage, removePageStyles, written, type ExtensionPage, type PageWorl
 import { english } from './support/helpers';
 import { messageOf, storyLang } from './support/messages';
 
-const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'wcag', font: 'page', hideClutter: true, toolbar: true };
+const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'wcag', font: 'page', hideClutter: true, toolbar: true, minFontSize: 20, minContrast: 4.5 };
 const SITES = {
   defaults: { ...BIG, fontScale: 1.5, contrast: 'high' },
   'site:ubnd.phuong-hoa-binh.gov.vn': { settings: BIG },

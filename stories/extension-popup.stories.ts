@@ -12,7 +12,7 @@ import { messageOf, storyLang } from './support/messages';
 
 const GOV = 'https://ubnd.phuong-hoa-binh.gov.vn/tin-tuc/ra-quan-tong-ve-sinh.html';
 const OTHER = 'https://baomoi.example/bai-viet/123.html';
-const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'wcag', font: 'page', hideClutter: true, toolbar: true };
+const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'wcag', font: 'page', hideClutter: true, toolbar: true, minFontSize: 20, minContrast: 4.5 };
 
 type Story = StoryObj<{ world: PageWorld }>;
 

@@ -64,9 +64,10 @@ class Reader {
   }
 
   /**
-   * Starts the engine, or updates it. The early sheet is taken off in the same task (no frame shows neither),
-   * before the engine measures the page's own sizes. Where the engine finds no article it leaves the page as
-   * it is, and the early sheet stays: the reader asked for this size and contrast on this site.
+   * Starts the engine, or updates it. The engine takes over the page-wide session the early stage started
+   * for the first paint (same stylesheets and tags: the page is not restyled). Where the engine finds no
+   * article it leaves the page as it is, and the early stage's styling stays: the reader asked for this size
+   * and contrast on this site.
    */
   private run(): void {
     const state = this.state;
@@ -75,18 +76,20 @@ class Reader {
       if (json(this.session.settings) !== json(state.settings)) this.engineUpdate?.(state.settings);
       return;
     }
-    this.stage.remove();
     try {
-      const session = retrofit(document, state.settings, { tagPrefix: TAG_PREFIX });
-      // The engine's own toolbar calls session.update(): wrapping it is how this script learns of changes
-      // made on the page, to save them for this site.
-      const engineUpdate = session.update.bind(session);
-      this.engineUpdate = engineUpdate;
-      session.update = (partial) => {
-        engineUpdate(partial);
-        this.saveFromPage();
-      };
-      this.session = session;
+      const from = this.stage.session ?? undefined;
+      const session = retrofit(document, state.settings, { tagPrefix: TAG_PREFIX, ...(from ? { from } : {}) });
+      if (session.active) {
+        // The engine's own toolbar calls session.update(): wrapping it is how this script learns of changes
+        // made on the page, to save them for this site.
+        const engineUpdate = session.update.bind(session);
+        this.engineUpdate = engineUpdate;
+        session.update = (partial) => {
+          engineUpdate(partial);
+          this.saveFromPage();
+        };
+        this.session = session;
+      }
     } catch (error) {
       // The engine never throws by contract; this guards the page against a broken build all the same.
       console.warn('Accessible Reader: could not apply the reader to this page.', error);

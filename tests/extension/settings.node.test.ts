@@ -18,7 +18,7 @@ import {
   type Settings,
 } from '../../extension/lib/settings';
 
-const big: Settings = { fontScale: 2, contrast: 'high', spacing: 'wcag', font: 'legible', hideClutter: true, toolbar: false };
+const big: Settings = { fontScale: 2, contrast: 'high', spacing: 'wcag', font: 'legible', hideClutter: true, toolbar: false, minFontSize: 24, minContrast: 7 };
 
 describe('validateSettings (every read from storage)', () => {
   it('keeps a valid value as it is', () => {

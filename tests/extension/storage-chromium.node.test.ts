@@ -9,7 +9,7 @@ import { GOV_HOST, clearStore, launch, newProfile, openPage, startPages, store, 
 
 const ARTICLE = 'nukeviet45-default-news-detail.html';
 const SLOW = { timeout: 180_000 };
-const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'off', font: 'page', hideClutter: false, toolbar: true };
+const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'off', font: 'page', hideClutter: false, toolbar: true, minFontSize: 20, minContrast: 4.5 };
 const settingsN = (i: number) => ({ ...BIG, fontScale: 1 + (i % 9) * 0.25, contrast: ['off', 'high', 'dark', 'yellow'][i % 4] });
 
 let pages: Awaited<ReturnType<typeof startPages>>;
@@ -148,20 +148,26 @@ describe('settings are never lost', SLOW, () => {
 
     // 150 presses within about two seconds: one or two writes.
     const burst = await countSyncWrites(ext.worker);
-    const quick = await page.evaluate(async () => {
+    const { quick, pauses } = await page.evaluate(async () => {
       const buttons = document.querySelector('arx-font-size')!.shadowRoot!;
       const t0 = performance.now();
+      let last = t0;
+      let pauses = 0;
       for (let i = 0; i < 150; i++) {
         // Up and down, and up twice at the end: 150 % -> 200 %.
         buttons.querySelector<HTMLButtonElement>(i % 2 && i < 148 ? '[part~=decrease]' : '[part~=increase]')!.click();
         await new Promise((r) => setTimeout(r, 10));
+        // A machine too busy to press again within the writer's 0.4 s quiet time makes two runs of presses.
+        if (performance.now() - last > 400) pauses += 1;
+        last = performance.now();
       }
-      return performance.now() - t0;
+      return { quick: performance.now() - t0, pauses };
     });
     await expect.poll(async () => ((await stored(ext.worker)).defaults as typeof BIG | undefined)?.fontScale, { timeout: 10_000 }).toBe(2);
     await page.waitForTimeout(1_000);
-    console.log(`150 presses in ${Math.round(quick)} ms: ${await burst()} sync writes`);
-    expect(await burst()).toBeLessThanOrEqual(Math.ceil(quick / 2000) + 1);
+    console.log(`150 presses in ${Math.round(quick)} ms (${pauses} pauses over 0.4 s): ${await burst()} sync writes`);
+    // One write at least every 2 s of pressing, one at the end, one more after each pause.
+    expect(await burst()).toBeLessThanOrEqual(Math.ceil(quick / 2000) + 1 + pauses);
     // The quota is untouched: the next change is written to sync at once, not refused.
     await page.getByRole('radio', { name: t('contrastDark') }).check();
     await expect.poll(async () => ((await stored(ext.worker)).defaults as typeof BIG | undefined)?.contrast).toBe('dark');

@@ -9,7 +9,15 @@
  * session.undo();
  * ```
  */
-export { retrofit } from './session.js';
+import { provideReaderFeatures } from './features.js';
+import { readAloud } from './read-aloud/page.js';
+import { openReader } from './reader/reader.js';
+
+// The toolbar's "Chế độ đọc" and "Đọc to": bundled with this entry, so ready at once.
+provideReaderFeatures(() => ({ openReader, readAloud }));
+
+export { retrofit } from './retrofit.js';
+export { firstPaint, type FirstPaint } from './first-paint.js';
 export { DEFAULT_SETTINGS, MAX_SCALE, MIN_SCALE, resolveSettings } from './settings.js';
 export { findArticle, ADAPTERS } from './adapters/index.js';
 export { LEGIBLE_FONTS } from './transforms/font.js';

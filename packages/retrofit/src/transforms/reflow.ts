@@ -1,5 +1,6 @@
 import type { Context, PageChanges, Transform } from '../context.js';
-import { HTML_NS, NON_TEXT, isOwn } from '../dom.js';
+import { HTML_NS, NON_TEXT, hasOwnText, isOwn } from '../dom.js';
+import { BOOST_TAG } from './text-blocks.js';
 
 const FIX = 'data-ar-fix';
 const COL = 'data-ar-col';
@@ -95,7 +96,7 @@ export function reflow(): Transform {
   const tagged: Element[] = [];
   let unwatch: (() => void) | undefined;
   let relaxed = false;
-  const INLINE = ['height', 'max-height', 'min-width'];
+  const INLINE = ['height', 'max-height', 'min-width', 'line-height'];
 
   const tag = (el: Element, attr: string, token: string) => {
     const now = el.getAttribute(attr);
@@ -122,6 +123,25 @@ export function reflow(): Transform {
       if ((isFixed(inline.height) || isFixed(inline.maxHeight)) && hasText(el)) out.push([el, FIX, 'h']);
       if (isFixed(inline.width) || isFixed(inline.minWidth)) out.push([el, FIX, 'w']);
       if (inline.textAlign === 'justify') out.push([el, FIX, 'j']);
+    }
+  }
+
+  /**
+   * Inside boxes with a fixed height (which clip), text whose lines are tighter than its letters: once the box
+   * grows with its text, the letters would still be cut at the edge. Reads only; a few small boxes per page.
+   */
+  function tightLines(c: Context, fixed: Array<[Element, string, string]>): void {
+    const seen = new Set<Element>();
+    for (const [box, , token] of [...fixed]) {
+      if (token !== 'h') continue;
+      const els = [box, ...box.querySelectorAll('*')].slice(0, 200);
+      for (const el of els) {
+        if (seen.has(el) || NON_TEXT.has(el.tagName) || !hasOwnText(el)) continue;
+        seen.add(el);
+        const cs = c.win.getComputedStyle(el);
+        const lh = parseFloat(cs.lineHeight);
+        if (cs.lineHeight.endsWith('px') && lh < 1.2 * parseFloat(cs.fontSize)) fixed.push([el, FIX, 'l']);
+      }
     }
   }
 
@@ -154,8 +174,9 @@ export function reflow(): Transform {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || (n.nodeValue ?? '').trim().length < 40) continue;
-      const measured = parseFloat(el.getAttribute('data-ar-fs') ?? '');
-      return measured > 0 ? measured : parseFloat(c.win.getComputedStyle(el).fontSize) || 16;
+      // The page's own size (zoom leaves computed sizes alone), raised by the boost to the minimum size.
+      const boost = parseFloat(el.closest(`[${BOOST_TAG}]`)?.getAttribute(BOOST_TAG) ?? '') || 1;
+      return (parseFloat(c.win.getComputedStyle(el).fontSize) || 16) * (c.doc.documentElement.hasAttribute('data-ar-min') ? boost : 1);
     }
     return 16;
   }
@@ -164,6 +185,7 @@ export function reflow(): Transform {
     const c = ctx!;
     const found: Array<[Element, string, string]> = [];
     fixedBoxes(c.doc, found, added);
+    tightLines(c, found);
     c.quietly(() => {
       for (const [el, attr, token] of found) {
         tag(el, attr, token);
@@ -184,6 +206,7 @@ export function reflow(): Transform {
       justifySel = matcher(doc, justified);
       plan = [];
       if (doc.body) fixedBoxes(doc.body, plan);
+      tightLines(c, plan);
       columns(c, new Set(plan.filter((p) => p[2] === 'w').map((p) => p[0])), plan);
       columnPx = c.article.root.getBoundingClientRect().width;
       textPx = runningTextPx(c);
@@ -196,6 +219,7 @@ export function reflow(): Transform {
             `html[data-ar-relax] [${FIX}~="h"]{height:auto!important;max-height:none!important}` +
             `html[data-ar-relax] [${FIX}~="w"]{max-width:100%!important;min-width:0!important}` +
             `html[data-ar-relax] [${FIX}~="j"]{text-align:start!important}` +
+            `html[data-ar-relax] [${FIX}~="l"]{line-height:1.2!important}` +
             `html[data-ar-relax] body{overflow-wrap:break-word!important}` +
             // Form fields are as wide as their text size makes them: keep them inside their box.
             `html[data-ar-relax] :is(input,select,textarea){max-width:100%!important;box-sizing:border-box!important}` +

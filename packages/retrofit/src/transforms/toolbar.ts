@@ -1,8 +1,7 @@
 import type { Context, Transform } from '../context.js';
 import { OWN } from '../dom.js';
 import type { Contrast, Settings } from '../types.js';
-import { readAloud } from '../read-aloud/page.js';
-import { openReader } from '../reader/reader.js';
+import { withReaderFeatures } from '../features.js';
 import { componentsReady } from './components.js';
 import { toolbarStrings } from './toolbar.strings.js';
 
@@ -119,8 +118,8 @@ export function toolbar(): Transform {
       b.addEventListener('click', safely(() => run(b)));
       return b;
     };
-    const readerButton = action(t.reader, (b) => openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: b, settings: { ...latest } }));
-    const readButton = action(t.readAloud, (b) => readAloud(doc, { lang, invoker: b })?.root.querySelector('button')?.focus());
+    const readerButton = action(t.reader, (b) => withReaderFeatures((f) => f.openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: b, settings: { ...latest } })));
+    const readButton = action(t.readAloud, (b) => withReaderFeatures((f) => f.readAloud(doc, { lang, invoker: b })?.root.querySelector('button')?.focus()));
     section.append(size, fieldset, spacingButton, clutterButton, readerButton, readButton);
     shadow.append(style, section);
 
