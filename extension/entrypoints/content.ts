@@ -5,12 +5,11 @@ import { components, define } from '@accessible-reader/components';
 import { provideComponents, provideReaderFeatures, retrofit, type RetrofitSession } from '@accessible-reader/retrofit/core.js';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { AREA, siteKey } from '../lib/area';
 import { earlyStage, type EarlyStage, type PageState } from '../lib/early';
-import { DEFAULTS_KEY, validateSettings, type Settings } from '../lib/settings';
+import { validateSettings, type Settings } from '../lib/settings';
 import type { ContentMessage } from '../lib/messages';
 import { loadReader } from '../lib/reader-loader';
-import { setSite } from '../lib/store';
+import { keysFor, onSettingsChanged, saveFromPage } from '../lib/store';
 
 provideComponents({ components, define });
 provideReaderFeatures(loadReader);
@@ -46,15 +45,12 @@ class Reader {
   constructor(private readonly stage: EarlyStage) {}
 
   async start(): Promise<void> {
-    const key = siteKey(this.stage.host);
     // The reader view (shortcut or popup button), on any page, whether the reader is on for the site or not.
     browser.runtime.onMessage.addListener((message: ContentMessage, sender) => {
       if (sender.id === browser.runtime.id && message?.type === 'reader-view') this.toggleReaderView();
       return undefined;
     });
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === AREA && (DEFAULTS_KEY in changes || key in changes)) void this.stage.read().then((s) => this.apply(s));
-    });
+    onSettingsChanged(keysFor(this.stage.host), () => this.stage.read(), (s) => this.apply(s));
     this.apply(await this.stage.first);
   }
 
@@ -124,7 +120,7 @@ class Reader {
     const settings = validateSettings(s);
     // Updated first, so that the echo of this save from storage.onChanged changes nothing.
     this.state = { ...this.state, settings };
-    void setSite(this.stage.host, { enabled: true, settings }).catch((e: unknown) => console.warn('Accessible Reader: could not save.', e));
+    void saveFromPage(this.stage.host, settings).then((r) => r.ok || console.warn('Accessible Reader: could not save.'));
   }
 }
 

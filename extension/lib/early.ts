@@ -7,19 +7,16 @@
  * stage is kept on `globalThis`.
  */
 import { firstPaint, type FirstPaint } from '@accessible-reader/retrofit/first-paint.js';
-import { browser } from 'wxt/browser';
-import { AREA, siteKey } from './area';
-import { DEFAULTS_KEY, effectiveSettings, isEnabled, normalizeHost, validateSettings, validateSiteEntry, type Settings } from './settings';
+import { normalizeHost, type PageState, type Settings } from './settings';
+import { readPage } from './store';
 
 /** The page is kept invisible at most this long while the stored settings are read (normally a few ms). */
 const MAX_HIDE_MS = 300;
 /** Marks the moment the stored settings took effect on the page (first paint or engine). */
 export const APPLIED_MARK = 'accessible-reader:early-styles';
 
-export interface PageState {
-  enabled: boolean;
-  settings: Settings;
-}
+/** On or off, the settings, and whether they are the government-wide ones or this site's own. */
+export type { PageState };
 
 export interface EarlyStage {
   readonly host: string;
@@ -57,18 +54,8 @@ function start(host: string): EarlyStage {
   let session: FirstPaint | null = null;
   let marked = false;
 
-  const read = async (): Promise<PageState> => {
-    const key = siteKey(host);
-    let raw: Record<string, unknown> = {};
-    try {
-      raw = await browser.storage[AREA].get([DEFAULTS_KEY, key]);
-    } catch (error) {
-      console.warn('Accessible Reader: could not read the settings; using the defaults.', error);
-    }
-    const defaults = validateSettings(raw[DEFAULTS_KEY]);
-    const entry = validateSiteEntry(raw[key], defaults);
-    return { enabled: isEnabled(host, entry), settings: effectiveSettings(defaults, entry) };
-  };
+  // The shared defaults and the site's entry, from sync and local at once (one round; see lib/store.ts).
+  const read = (): Promise<PageState> => readPage(host);
 
   // Until the settings are known nothing is painted: no flash of the small, low-contrast page. `opacity` on the
   // root alone: taking it off restyles one element, not the whole page as an inherited property would.

@@ -119,6 +119,38 @@ export function effectiveSettings(defaults: Readonly<Settings>, entry: SiteEntry
   return { ...(entry?.settings ?? defaults) };
 }
 
+/**
+ * Where a choice made on a site is kept. `government`: in the defaults, shared by every government site (a size
+ * chosen on one portal holds on the next one). `site`: in that site's own entry ("only this site"); every site
+ * outside `.gov.vn` keeps its own, as before.
+ */
+export type Scope = 'government' | 'site';
+
+/** The scope of a site: government sites follow the shared defaults unless the reader kept one apart. */
+export function scopeOf(host: string, entry: SiteEntry | undefined): Scope {
+  return isGovHost(host) && !entry?.settings ? 'government' : 'site';
+}
+
+/** What a page needs to know at `document_start`. */
+export interface PageState {
+  enabled: boolean;
+  settings: Settings;
+  scope: Scope;
+}
+
+/** The storage keys a page reads, in one `get` call: the shared defaults and the site's own entry. */
+export function keysFor(host: string): string[] {
+  return [DEFAULTS_KEY, SITE_PREFIX + host];
+}
+
+/** A page's state from what `get(keysFor(host))` returned (anything: every value is validated). */
+export function pageStateFrom(snapshot: unknown, host: string): PageState {
+  const raw = isRecord(snapshot) ? snapshot : {};
+  const defaults = validateSettings(raw[DEFAULTS_KEY]);
+  const entry = validateSiteEntry(raw[SITE_PREFIX + host], defaults);
+  return { enabled: isEnabled(host, entry), settings: effectiveSettings(defaults, entry), scope: scopeOf(host, entry) };
+}
+
 /** A site entry without the fields that say nothing, or null when nothing is left to store. */
 export function compactEntry(entry: SiteEntry): SiteEntry | null {
   const out: SiteEntry = {};

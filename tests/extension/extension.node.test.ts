@@ -23,6 +23,8 @@ import {
 } from './harness';
 
 const ARTICLE = 'nukeviet45-default-news-detail.html';
+/** A second government portal: a choice made on one holds on the other. */
+const GOV_HOST_2 = 'so-khac.tinh-test.gov.vn';
 const PARAGRAPH = '#news-bodyhtml p';
 const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'off', font: 'page', hideClutter: false, toolbar: true, minFontSize: 20, minContrast: 4.5 };
 /** Government pages are readable untouched: their body text is raised to at least this size at 100 %. */
@@ -72,7 +74,7 @@ beforeAll(async () => {
   profile = newProfile();
   ext = await launch(profile.dir, 'vi');
   t = (await uiStrings(ext.worker)).t;
-  const local = [`http://${GOV_HOST}:${pages.port}/`, `http://${OTHER_HOST}:${pages.port}/`, 'chrome-extension://', 'data:', 'blob:', 'about:'];
+  const local = [`http://${GOV_HOST}:${pages.port}/`, `http://${GOV_HOST_2}:${pages.port}/`, `http://${OTHER_HOST}:${pages.port}/`, 'chrome-extension://', 'data:', 'blob:', 'about:'];
   ext.context.on('request', (r) => !local.some((prefix) => r.url().startsWith(prefix)) && foreign.push(r.url()));
   const { page } = await openPage(ext.context, pages.url(OTHER_HOST, ARTICLE));
   baseSize = await fontSize(page);
@@ -155,13 +157,21 @@ describe('the extension on government pages', SLOW, () => {
     expect(await fontSize(page)).toBeCloseTo(atFirstPaint.drawn, 2);
   });
 
-  it('saves changes made with the toolbar on the page for that site', async () => {
+  it('a change made with the toolbar on one government site holds on every government site', async () => {
     const { page } = await openPage(ext.context, pages.url(GOV_HOST, ARTICLE));
     await waitForReader(page);
     await page.locator('[data-ar-toolbar]').getByRole('button', { name: /^A\+/ }).click();
-    await expect.poll(async () => (await siteEntry())?.settings?.fontScale).toBe(1.25);
+    await expect.poll(async () => ((await stored(ext.worker)).defaults as typeof BIG | undefined)?.fontScale).toBe(1.25);
     await page.locator('[data-ar-toolbar]').getByRole('radio', { name: /vàng/i }).check();
-    await expect.poll(async () => (await siteEntry())?.settings).toMatchObject({ fontScale: 1.25, contrast: 'yellow' });
+    await expect.poll(async () => (await stored(ext.worker)).defaults).toMatchObject({ fontScale: 1.25, contrast: 'yellow' });
+    expect(await siteEntry()).toBeUndefined();
+
+    const next = await openPage(ext.context, pages.url(GOV_HOST_2, 'vhv-portal-article.html'));
+    await waitForReader(next.page);
+    expect(await theme(next.page)).toBe('yellow');
+    const other = await openPage(ext.context, pages.url(OTHER_HOST, ARTICLE));
+    await other.page.waitForTimeout(300);
+    expect(await fontSize(other.page)).toBe(baseSize);
   });
 
   it('a keyboard shortcut changes the size (the command handler, reached through the extension page message path)', async () => {
@@ -183,7 +193,8 @@ describe('the extension on government pages', SLOW, () => {
     await command('toggle-site');
     await page.waitForFunction(() => !document.querySelector('[data-ar-toolbar]'));
     expect(await fontSize(page)).toBe(baseSize);
-    expect(await siteEntry()).toMatchObject({ enabled: false, settings: { fontScale: 1.5, contrast: 'high' } });
+    expect(await siteEntry()).toEqual({ enabled: false });
+    expect((await stored(ext.worker)).defaults).toMatchObject({ fontScale: 1.5, contrast: 'high' });
   });
 
   it('keeps the page’s own scripts working', async () => {
@@ -243,14 +254,22 @@ describe('the popup', SLOW, () => {
     await page.getByRole('radio', { name: t('contrastYellow') }).check();
     await site.page.waitForFunction(() => document.documentElement.getAttribute('data-ar-theme') === 'yellow');
     await page.getByRole('checkbox', { name: t('spacing') }).check();
-    await expect.poll(async () => (await siteEntry())?.settings?.spacing).toBe('wcag');
+    // Chosen for every government site: kept in the shared settings, nothing of this site's own.
+    await expect.poll(async () => (await stored(ext.worker)).defaults).toMatchObject({ fontScale: 1.5, contrast: 'yellow', spacing: 'wcag' });
+    expect(await siteEntry()).toBeUndefined();
+    expect(await page.locator('#scope-hint').textContent()).toBe(t('scopeHintShared'));
     expect(await axe(page)).toEqual([]);
 
-    await page.getByRole('button', { name: t('applyAll') }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toBe(t('appliedAll'));
-    const all = await stored(ext.worker);
-    expect(all.defaults).toMatchObject({ fontScale: 1.5, contrast: 'yellow', spacing: 'wcag' });
-    expect(all[`site:${GOV_HOST}`]).toBeUndefined();
+    // "Only this site": the site keeps a copy; what is chosen next stays there, the shared settings do not move.
+    await page.getByRole('checkbox', { name: t('scopeSite') }).check();
+    await expect.poll(async () => (await siteEntry())?.settings).toMatchObject({ fontScale: 1.5, contrast: 'yellow' });
+    await page.getByRole('radio', { name: t('contrastHigh') }).check();
+    await site.page.waitForFunction(() => document.documentElement.getAttribute('data-ar-theme') === 'high');
+    await expect.poll(async () => (await siteEntry())?.settings?.contrast).toBe('high');
+    expect((await stored(ext.worker)).defaults).toMatchObject({ contrast: 'yellow' });
+    await page.getByRole('checkbox', { name: t('scopeSite') }).uncheck();
+    await site.page.waitForFunction(() => document.documentElement.getAttribute('data-ar-theme') === 'yellow');
+    await expect.poll(() => siteEntry()).toBeUndefined();
 
     await onOff.uncheck();
     await site.page.waitForFunction(() => !document.querySelector('[data-ar-toolbar]') && !document.documentElement.hasAttribute('data-ar-theme'));

@@ -173,8 +173,8 @@ describe('strings', () => {
     }
   });
 
-  it('every data-i18n key used by the popup and the options page exists', () => {
-    for (const page of ['popup', 'options']) {
+  it('every data-i18n key used by the popup, the options and the welcome page exists', () => {
+    for (const page of ['popup', 'options', 'welcome']) {
       const html = readFileSync(new URL(`../../extension/entrypoints/${page}/index.html`, import.meta.url), 'utf8');
       for (const [, key] of html.matchAll(/data-i18n="([^"]+)"/g)) expect(vi, `${page}: ${key}`).toHaveProperty(key!);
     }
