@@ -88,6 +88,7 @@ export class Session implements RetrofitSession {
     };
     // Article and widgets arrive with `attach`; page-wide transforms never read them.
     this.ctx = page as Context;
+    if (options.ui) this.ctx.ui = options.ui;
   }
 
   start(): void {
@@ -102,6 +103,7 @@ export class Session implements RetrofitSession {
   attach(found: Found, transforms: Array<Transform<PageContext>>, options: RetrofitOptions = {}): void {
     if (!this.active) return;
     if (options.tagPrefix) this.ctx.prefix = tagPrefix(options);
+    if (options.ui) this.ctx.ui = options.ui;
     this.article = found.article;
     this.ctx.article = found.article;
     this.ctx.widgets = found.widgets;
