@@ -15,13 +15,11 @@ export { findArticle, ADAPTERS } from './adapters/index.js';
 export { LEGIBLE_FONTS } from './transforms/font.js';
 export { extract, tryExtract, useReadability, readingBlocks } from './extract/index.js';
 export { openReader, readerOf } from './reader/reader.js';
-export { readAloud, readAloudOf } from './read-aloud/page.js';
-export { splitSentences } from './read-aloud/sentences.js';
-export { pickVoice } from './read-aloud/voices.js';
+// Read-aloud with its parts the one-file bundle leaves out (Vietnamese for the ear, voice select, keys).
+export { readAloud, readAloudOf, configureReadAloud, splitSentences, spoken, prepareVietnamese, pickVoice, rankVoices } from './read-aloud/index.js';
 export type { ExtractedArticle, ExtractFailure, ExtractOptions, ExtractResult, ReadabilityLike, ReadingBlock } from './extract/index.js';
 export type { LineWidth, ReaderOptions, ReaderSettings, ReaderView } from './reader/reader.js';
-export type { ReadAloudOptions, ReadAloudSession } from './read-aloud/page.js';
-export type { Speech } from './read-aloud/voices.js';
+export type { ReadAloudOptions, ReadAloudSession, ReadAloudConfig, Speech, SpeechPrefs, SpokenText, VoiceChoice } from './read-aloud/index.js';
 export type {
   Adapter,
   Article,

@@ -5,10 +5,17 @@
  */
 const MAX = 220;
 const FALLBACK = /[^.!?…\n]+(?:[.!?…]+["”’»)\]]*|\n|$)/g;
+/**
+ * The dot of a short form before a name or a number ends no sentence: "UBND TP. Hồ Chí Minh", "P. Bến Nghé",
+ * "Q. 1", "ThS. Nguyễn Văn An", "PGS.TS. Lê". Intl.Segmenter (and Chrome's Reading Mode) cuts after them.
+ */
+const ABBREVIATION_DOT = /(?<![\p{L}\p{N}])(?:TP|Tp|TX|Tx|TT|ThS|Ths|TSKH|TS|PGS|GS|BS|BSCKII?|CKII?|KS|DS|LS|St|Dr|Mr|Mrs|Ms|Prof|\p{Lu})\.(?=\s*[\p{Lu}\p{N}])/gu;
 
 type SegmenterCtor = new (lang: string, o: { granularity: 'sentence' }) => { segment(t: string): Iterable<{ index: number; segment: string }> };
 
-function raw(text: string, lang: string): Array<[number, number]> {
+function raw(original: string, lang: string): Array<[number, number]> {
+  // Same length, so offsets in the masked text are offsets in the original.
+  const text = original.replace(ABBREVIATION_DOT, (m) => `${m.slice(0, -1)}_`);
   const Segmenter = (Intl as unknown as { Segmenter?: SegmenterCtor }).Segmenter;
   const out: Array<[number, number]> = [];
   if (Segmenter) {
