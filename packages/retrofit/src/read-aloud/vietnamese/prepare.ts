@@ -101,7 +101,7 @@ const RULES: Rule[] = [
     validDate(+m[1]!, +m[3]!) ? `${dayWord(text, m.index)}${dayMonth(m[1]!, m[3]!)} năm ${readNumber(m[4]!)}` : null,
   ),
   // Month and year: 10/2024 ("tháng 10/2024" keeps its own "tháng").
-  rule(`${B0}(\\d{1,2})\\/(\\d{4})${B1}`, (m, text) =>
+  rule(`(?<![${WORD}/])(\\d{1,2})\\/(\\d{4})${B1}`, (m, text) =>
     +m[1]! >= 1 && +m[1]! <= 12 ? `${/tháng\s*$/.test(before(text, m.index)) ? '' : 'tháng '}${readMonth(+m[1]!)} năm ${readNumber(m[2]!)}` : null,
   ),
   // Day and month: "15/10", "Sáng 2/9"; a small first number with no date word before it is a fraction ("1/3").
@@ -123,7 +123,7 @@ const RULES: Rule[] = [
     const part = m[3] ? (/SA|AM/.test(m[3]) ? ' sáng' : ' chiều') : '';
     return `${readNumber(String(hour))} giờ${min ? ` ${readNumber(String(min))} phút` : ''}${part}`;
   }),
-  rule(`${B0}(\\d{1,2})(\\s+giờ\\s+)(0\\d)${B1}(?!\\s*phút)`, (m) => `${readNumber(m[1]!)} giờ ${readNumber(m[3]!)} phút`),
+  rule(`${B0}(\\d{1,2})\\s+giờ\\s+(0\\d)(?:\\s*phút)?${B1}`, (m) => `${readNumber(m[1]!)} giờ ${readNumber(m[2]!)} phút`),
   // Ordinals: "thứ 1" → "thứ nhất", "Thứ 4" → "thứ tư", "lần thứ XIII" → "lần thứ mười ba".
   rule(`(?<![\\p{L}])([Tt]hứ)\\s+(\\d{1,3}|[IVXLC]{1,7})${B1}`, (m) => {
     const n = /\d/.test(m[2]!) ? +m[2]! : romanValue(m[2]!);
@@ -152,7 +152,7 @@ const RULES: Rule[] = [
   // Money before the number: "$100".
   rule(`\\$\\s?(${NUMBER})${B1}`, (m) => `${numberWords(m[1]!)} đô la Mỹ`),
   // Numbers, negative ones and with their unit: "13.304", "2,5%", "1.250.000.000 đồng", "500.000đ", "−5°C".
-  rule(`(?:(?<![${WORD}.,])[-−](?=\\d))?${B0}(${NUMBER})(?:\\s?(${UNIT_KEYS})(?![${WORD}]))?`, (m) => {
+  rule(`(?:(?<![${WORD}.,%])[-−](?=\\d))?${B0}(${NUMBER})(?:\\s?(${UNIT_KEYS})${B1}|${B1})`, (m) => {
     const negative = /^[-−]/.test(m[0]) ? 'âm ' : '';
     return `${negative}${numberWords(m[1]!)}${m[2] ? ` ${UNITS[m[2]]}` : ''}`;
   }),
