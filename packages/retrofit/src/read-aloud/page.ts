@@ -7,7 +7,7 @@ import { h, iconButton } from '../ui/h.js';
 import { BASE_CSS } from '../ui/theme.styles.js';
 import { buildPlayer, PLAYER_CSS } from './player.js';
 import { readAloudStrings } from './read-aloud.strings.js';
-import { createSpeaker, HIGHLIGHT, HIGHLIGHT_WORD, reveal, type Speaker } from './speaker.js';
+import { createSpeaker, HIGHLIGHT, HIGHLIGHT_WORD, reveal, type Speaker, type SpeakerOptions } from './speaker.js';
 import type { Speech } from './voices.js';
 
 export interface ReadAloudOptions {
@@ -20,6 +20,8 @@ export interface ReadAloudOptions {
   speech?: Speech | readonly Speech[];
   /** Start reading at once (default true: the reader pressed "Đọc to"). */
   autoplay?: boolean;
+  /** How long a voice may take before the next one is tried (see SpeakerOptions.patience). */
+  patience?: SpeakerOptions['patience'];
 }
 
 export interface ReadAloudSession {
@@ -64,7 +66,7 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
     const pageStyle = h(doc, 'style', { [OWN]: '' }, `::highlight(${HIGHLIGHT}){background-color:#ffd966;color:#000}::highlight(${HIGHLIGHT_WORD}){background-color:#f0b400;color:#000;text-decoration:underline 2px}html{scroll-padding-bottom:9rem!important}`);
     let refresh = () => {};
     const blocks = pageBlocks(article);
-    const speaker = createSpeaker(win, { blocks, lang: text || ui, ...(options.speech ? { speech: options.speech } : {}), onChange: () => refresh() }, (range) =>
+    const speaker = createSpeaker(win, { blocks, lang: text || ui, speech: options.speech, patience: options.patience, onChange: () => refresh() }, (range) =>
       reveal(range, null, 0, host.getBoundingClientRect().height),
     );
     const player = buildPlayer(doc, ui, speaker, text || ui);

@@ -41,7 +41,7 @@ export interface SpeakerOptions {
   /** Speed; default the remembered one, else 1. */
   rate?: number;
   /** Speech engines; default the window's, then those of configureReadAloud(). */
-  speech?: Speech | readonly Speech[];
+  speech?: Speech | readonly Speech[] | undefined;
   /** Id of the voice to try first; default the remembered one. */
   voice?: string;
   /** Called on every change of state, sentence, voice or rate. */
@@ -50,7 +50,7 @@ export interface SpeakerOptions {
    * How long a voice may take, in ms, to start a sentence, and per character to finish it at speed 1 (plus
    * 3 s), before it counts as stalled and the next voice takes over. Defaults 5000 and 250.
    */
-  patience?: { start?: number; perChar?: number };
+  patience?: { start?: number; perChar?: number } | undefined;
 }
 
 type HighlightWindow = Window & {
