@@ -4,6 +4,7 @@ import { CONTENT_SCRIPT, EARLY_SCRIPT, hasSitePermission, injectReader, runComma
 import { hostPattern, isEnabled, isGovHost } from '../lib/settings';
 import { AREA, getAll, migrateAll } from '../lib/store';
 import { isTrustedSender, type Message } from '../lib/messages';
+import { serveBuiltInVoice } from '../lib/builtin-voice/background';
 
 /** Registration ids: `site:<host>` (stage one, document_start) and `site:<host>|reader` (the engine). */
 const ID_PREFIX = 'site:';
@@ -16,6 +17,7 @@ export default defineBackground({
 });
 
 function main(): void {
+  serveBuiltInVoice();
   browser.runtime.onInstalled.addListener(() => void migrateAll().then(syncRegistrations));
   browser.runtime.onStartup.addListener(() => void syncRegistrations());
   // Sites turned on or off (popup, options, import, shortcut) and permissions granted or taken back.

@@ -8,6 +8,7 @@ import { AREA, siteKey } from '../lib/area';
 import { earlyStage, type EarlyStage, type PageState } from '../lib/early';
 import { DEFAULTS_KEY, validateSettings, type Settings } from '../lib/settings';
 import type { ContentMessage } from '../lib/messages';
+import { installSpeech } from '../lib/speech';
 import { setSite } from '../lib/store';
 
 /** Tag prefix of the components the engine puts on pages: one no page defines. */
@@ -27,6 +28,7 @@ export default defineContentScript({
     const stage = earlyStage();
     if (!stage || stage.engineStarted) return;
     stage.engineStarted = true;
+    installSpeech(document);
     void new Reader(stage).start();
   },
 });
