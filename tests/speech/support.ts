@@ -57,8 +57,9 @@ export async function startSpeechServices(): Promise<SpeechServices> {
     const pulse = { PULSE_SERVER: `unix:${pulseSocket}` };
     for (let i = 0; i < 100 && spawnSync('pactl', ['info'], { env: { ...process.env, ...pulse } }).status !== 0; i++) await sleep(100);
     if (spawnSync('pactl', ['info'], { env: { ...process.env, ...pulse } }).status !== 0) throw new Error('PulseAudio did not start');
-    // -s: a single session, -t 0: no idle exit (it is ended here); its modules (sd_espeak-ng) end with it.
-    run('speech-dispatcher', ['-s', '-t', '0', '-c', 'unix_socket', '-S', speechSocket, '-L', dir], pulse);
+    // -s: a single session, -t 0: no idle exit (it is ended here), -P: its own pid file (one already running for
+    // the user does not stop this one); its modules (sd_espeak-ng) end with it.
+    run('speech-dispatcher', ['-s', '-t', '0', '-c', 'unix_socket', '-S', speechSocket, '-L', dir, '-P', join(dir, 'speechd.pid')], pulse);
     for (let i = 0; i < 100 && !existsSync(speechSocket); i++) await sleep(100);
     if (!existsSync(speechSocket)) throw new Error('speech-dispatcher did not start');
     return { env: { SPEECHD_ADDRESS: `unix_socket:${speechSocket}` }, stop };

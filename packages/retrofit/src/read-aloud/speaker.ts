@@ -183,7 +183,8 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
   let voice: VoiceChoice | undefined;
   let ready: Promise<boolean> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const failed = new Set<VoiceChoice>();
+  /** Ids of the voices that failed in this session. */
+  const failed = new Set<string>();
 
   const set = (next: ReadState) => {
     state = next;
@@ -224,9 +225,9 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
       return set('paused');
     }
     console.warn(`Accessible Reader: the voice "${choice.voice.name}" failed (${why}); trying the next one.`);
-    failed.add(choice);
+    failed.add(choice.id);
     silence();
-    const next = voices.find((v) => !failed.has(v));
+    const next = voices.find((v) => !failed.has(v.id));
     if (!next) {
       problem = 'failed';
       return set('paused');
@@ -289,6 +290,17 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
     if (!ONE_FILE) timer = setTimeout(() => mine() && fail(choice, 'did not start'), patience.start * (choice.tier === 3 ? 3 : 1));
     choice.speech.synth.speak(u);
   };
+  const rank = (from: Speech[]) => {
+    voices = rankVoices(
+      from.map((speech) => ({ speech, voices: speech.synth.getVoices() })),
+      o.lang,
+    );
+    const best = voices.find((v) => v.id === chosen) ?? voices.find((v) => !failed.has(v.id));
+    if (!voice || (!chosen && best && best.tier < voice.tier) || !voices.some((v) => v.id === voice!.id)) voice = best;
+    if (voice && problem === 'no-voice') problem = undefined;
+    o.onChange?.();
+  };
+  const relist = () => rank(engines);
   const restart = () => {
     silence();
     speak();
@@ -331,9 +343,15 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
           return false;
         }
         const lists = await Promise.all(engines.map(async (speech) => ({ speech, voices: await loadVoices(speech.synth).catch(() => []) })));
-        voices = rankVoices(lists, o.lang);
-        voice = voices.find((v) => v.id === chosen) ?? voices[0];
-        if (!voice) problem = 'no-voice';
+        rank(lists.map((l) => l.speech));
+        // Chrome lists some voices late (speech-dispatcher's, Edge's online ones): the list follows, and a
+        // better voice than the one in use reads from the next sentence on, unless the reader chose one.
+        for (const speech of engines) speech.synth.addEventListener?.('voiceschanged', relist);
+        if (!voice) {
+          problem = 'no-voice';
+          // Asked again on the next play: the voices may have come since.
+          ready = undefined;
+        }
         return !!voice;
       })();
       return ready;
@@ -380,7 +398,7 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
       const next = voices.find((v) => v.id === id);
       if (ONE_FILE || !next) return;
       chosen = id;
-      failed.delete(next);
+      failed.delete(id);
       remember();
       if (state === 'playing') {
         silence();
@@ -399,6 +417,7 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
     },
     dispose() {
       speaker.stop();
+      for (const speech of engines) speech.synth.removeEventListener?.('voiceschanged', relist);
     },
   };
   return speaker;
