@@ -7,6 +7,8 @@ import { builtInSpeech } from './builtin-voice/client';
 import { getSpeechPrefs, setSpeechPrefs, watchSpeechPrefs } from './speech-prefs';
 
 export function installSpeech(doc: Document): void {
+  // Chrome loads the computer's voices on the first call: by the time the reader presses "Đọc to" they are known.
+  doc.defaultView?.speechSynthesis?.getVoices();
   let prefs: SpeechPrefs = {};
   void getSpeechPrefs().then((p) => (prefs = p));
   watchSpeechPrefs((p) => (prefs = p));

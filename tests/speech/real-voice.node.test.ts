@@ -48,7 +48,7 @@ function recorder(page: Page) {
   };
 }
 
-const button = (page: Page, name: string) => page.locator('[data-ar-read-aloud] button', { hasText: name });
+const button = (page: Page, name: string) => page.locator('[data-ar-read-aloud]').getByRole('button', { name, exact: true });
 /** Where a sentence is in the page's text: reading goes forward through the article. */
 const position = (page: Page, sentence: string) => page.evaluate((s) => document.body.textContent!.replace(/\s+/g, ' ').indexOf(s), sentence);
 

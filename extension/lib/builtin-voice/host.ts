@@ -11,15 +11,35 @@ import { VOICE_PORT, VOICES, type FromHost, type ToHost } from './protocol';
 /** Starts answering the pages' ports. Call once, in the host's own document. */
 export function hostBuiltInVoice(): void {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === VOICE_PORT && port.sender?.id === browser.runtime.id) serve(port);
+    if (port.name !== VOICE_PORT || port.sender?.id !== browser.runtime.id) return;
+    // The first page to connect is about to speak: the sound output and eSpeak get ready side by side.
+    audio ??= new AudioContext();
+    void loadEspeak(browser.runtime.getURL('/')).catch(() => undefined);
+    serve(port, audio);
   });
 }
 
 let audio: AudioContext | undefined;
 
-function serve(port: Browser.runtime.Port): void {
+/** Clauses of a sentence, as [start, end): eSpeak makes each in turn, and the first one sounds sooner. */
+function clauses(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (const m of text.matchAll(/[,;:]\s+/g)) {
+    const end = m.index + m[0].length;
+    if (end - start >= 20) {
+      out.push([start, end]);
+      start = end;
+    }
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function serve(port: Browser.runtime.Port, ctx: AudioContext): void {
   const base = browser.runtime.getURL('/');
-  const ctx = (audio ??= new AudioContext());
   let playing: { id: number; sources: AudioBufferSourceNode[]; timers: ReturnType<typeof setTimeout>[] } | undefined;
   const send = (m: FromHost) => {
     try {
@@ -46,30 +66,36 @@ function serve(port: Browser.runtime.Port): void {
       if (ctx.state === 'suspended') await ctx.resume();
       if (playing !== mine) return;
       const voice = VOICES.some((v) => v.id === m.voice) ? m.voice : 'vi';
-      // Chunks are queued back to back on the audio clock, starting just ahead of now.
-      const origin = ctx.currentTime + 0.05;
-      let next = origin;
+      // Chunks are queued back to back on the audio clock, just ahead of now; a clause at a time, with the
+      // document's own tasks (messages, word timers) let through in between.
+      let next = 0;
       let last: AudioBufferSourceNode | undefined;
-      espeak.synthesize(m.text, voice, m.rate, (samples, words) => {
-        if (playing !== mine) return;
-        if (samples.length) {
+      for (const [from, to] of clauses(m.text)) {
+        let clauseStart = -1;
+        espeak.synthesize(m.text.slice(from, to), voice, m.rate, (samples, words) => {
+          if (playing !== mine) return;
+          if (clauseStart < 0) clauseStart = next = Math.max(next, ctx.currentTime + 0.05);
+          for (const w of words) {
+            const wait = (clauseStart + w.at / 1000 - ctx.currentTime) * 1000;
+            mine.timers.push(setTimeout(() => playing === mine && send({ type: 'boundary', id: m.id, charIndex: from + w.charIndex, charLength: w.charLength }), Math.max(0, wait)));
+          }
+          if (!samples.length) return;
           const buffer = ctx.createBuffer(1, samples.length, espeak.sampleRate);
           buffer.copyToChannel(samples as Float32Array<ArrayBuffer>, 0);
           const source = ctx.createBufferSource();
           source.buffer = buffer;
           source.connect(ctx.destination);
+          // A loaded computer may make audio slower than it plays: never schedule in the past.
+          next = Math.max(next, ctx.currentTime + 0.01);
           source.start(next);
-          if (next === origin) send({ type: 'start', id: m.id });
+          if (!last) send({ type: 'start', id: m.id });
           next += buffer.duration;
           mine.sources.push(source);
           last = source;
-        }
-        for (const w of words) {
-          const wait = (origin + w.at / 1000 - ctx.currentTime) * 1000;
-          mine.timers.push(setTimeout(() => playing === mine && send({ type: 'boundary', id: m.id, charIndex: w.charIndex, charLength: w.charLength }), Math.max(0, wait)));
-        }
-      });
-      if (playing !== mine) return;
+        });
+        await tick();
+        if (playing !== mine) return;
+      }
       if (!last) {
         playing = undefined;
         send({ type: 'start', id: m.id });

@@ -342,8 +342,11 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
           problem = 'no-speech';
           return false;
         }
-        const lists = await Promise.all(engines.map(async (speech) => ({ speech, voices: await loadVoices(speech.synth).catch(() => []) })));
-        rank(lists.map((l) => l.speech));
+        // With a fallback engine there is always a voice: a list that comes late is taken up when it comes
+        // (voiceschanged below), so the first sentence does not wait for a computer that has no voice.
+        const wait = engines.some((e) => e.fallback) ? 100 : 1500;
+        await Promise.all(engines.map((speech) => loadVoices(speech.synth, wait).catch(() => [])));
+        rank(engines);
         // Chrome lists some voices late (speech-dispatcher's, Edge's online ones): the list follows, and a
         // better voice than the one in use reads from the next sentence on, unless the reader chose one.
         for (const speech of engines) speech.synth.addEventListener?.('voiceschanged', relist);
