@@ -1,5 +1,6 @@
 /** Read-aloud on the page itself: a bar at the bottom of the window, the sentence highlighted in the page's text. */
 import { OWN } from '../dom.js';
+import { ONE_FILE } from '../one-file.js';
 import { extractFrom, pageBlocks } from '../extract/extract.js';
 import type { ExtractedArticle, ExtractOptions } from '../extract/types.js';
 import { languages } from '../reader/lang.js';
@@ -63,7 +64,7 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
     const root = host.attachShadow({ mode: 'open' });
     // The highlight is painted in the page's own text, so its style is the page's; the space the bar covers
     // is kept clear when a sentence is scrolled into view.
-    const pageStyle = h(doc, 'style', { [OWN]: '' }, `::highlight(${HIGHLIGHT}){background-color:#ffd966;color:#000}::highlight(${HIGHLIGHT_WORD}){background-color:#f0b400;color:#000;text-decoration:underline 2px}html{scroll-padding-bottom:9rem!important}`);
+    const pageStyle = h(doc, 'style', { [OWN]: '' }, `::highlight(${HIGHLIGHT}){background-color:#ffd966;color:#000}${ONE_FILE ? '' : `::highlight(${HIGHLIGHT_WORD}){background-color:#f0b400;color:#000;text-decoration:underline 2px}`}html{scroll-padding-bottom:9rem!important}`);
     let refresh = () => {};
     const blocks = pageBlocks(article);
     const speaker = createSpeaker(win, { blocks, lang: text || ui, speech: options.speech, patience: options.patience, onChange: () => refresh() }, (range) =>

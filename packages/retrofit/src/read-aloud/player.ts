@@ -2,7 +2,7 @@
 import { ONE_FILE } from '../one-file.js';
 import { h, iconButton } from '../ui/h.js';
 import type { Speaker } from './speaker.js';
-import { readAloudStrings } from './read-aloud.strings.js';
+import { builtInStrings, noSpeechStrings, readAloudStrings } from './read-aloud.strings.js';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
 
@@ -12,10 +12,8 @@ export const PLAYER_CSS = `
 .player .status{flex:1 1 10em;margin:0;min-height:1.5em}
 .player .problem{max-width:60em;font-weight:700}
 .player label{display:inline-flex;align-items:center;gap:.4em}
-.player select{max-width:14em}
-.player .keys{flex-basis:100%;margin:0;font-size:.85em}
-.player kbd{font:inherit;font-weight:700;padding:0 .3em;border:1px solid;border-radius:.25em}
 @media (max-width:30em){.player .skip span,.player .keys{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}
+${ONE_FILE ? '' : '.player select{max-width:14em}.player .keys{flex-basis:100%;margin:0;font-size:.85em}.player kbd{font:inherit;font-weight:700;padding:0 .3em;border:1px solid;border-radius:.25em}'}
 `;
 
 /** What a part of the player gets to work with. */
@@ -43,6 +41,8 @@ export function usePlayerPart(part: PlayerPart): void {
 
 /** "tiếng Việt" / "Vietnamese" for `lang`, in the language of the controls. */
 function languageName(lang: string, ui: 'vi' | 'en'): string {
+  // The one-file bundle names Vietnamese only (its budget has no room for Intl.DisplayNames).
+  if (ONE_FILE) return /^vi\b/i.test(lang) ? (ui === 'vi' ? 'tiếng Việt' : 'Vietnamese') : lang;
   try {
     return (new Intl.DisplayNames([ui], { type: 'language' }).of(lang.split(/[-_]/)[0]!) ?? lang).replace(/^Tiếng /, 'tiếng ');
   } catch {
@@ -75,7 +75,7 @@ export function buildPlayer(doc: Document, lang: 'vi' | 'en', speaker: Speaker, 
   speed.addEventListener('change', () => speaker.setRate(Number(speed.value)));
   const status = h(doc, 'p', { class: 'status', role: 'status' });
   el.append(main, stop, previous, next, h(doc, 'label', {}, t.speed, speed));
-  const added = parts.map((part) => part({ doc, lang, speaker, el, toggle, buttons: { main, stop, previous, next } }));
+  const added = ONE_FILE ? [] : parts.map((part) => part({ doc, lang, speaker, el, toggle, buttons: { main, stop, previous, next } }));
   el.append(status, ...added.flatMap((a) => (a.el ? [a.el] : [])));
 
   let said = '';
@@ -92,12 +92,12 @@ export function buildPlayer(doc: Document, lang: 'vi' | 'en', speaker: Speaker, 
     for (const a of added) a.update?.();
     const language = languageName(speechLang, lang);
     let message: string = started ? t[s] : '';
-    if (speaker.problem === 'no-speech') message = t.noSpeech;
-    else if (speaker.problem === 'no-voice') message = t.noVoice(language);
+    if (speaker.problem === 'no-speech' && !ONE_FILE) message = noSpeechStrings[lang];
+    else if (speaker.problem === 'no-voice' || speaker.problem === 'no-speech') message = t.noVoice(language);
     else if (speaker.problem === 'failed') message = t.failed;
     else if (!ONE_FILE && started && speaker.voice?.tier === 3 && !speaker.voices.some((v) => v.tier < 3)) {
       const name = speaker.voice.voice.name;
-      message = `${t.builtIn(language, lang === 'vi' ? name.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : name)} ${message}`;
+      message = `${builtInStrings[lang](language, lang === 'vi' ? name.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : name)} ${message}`;
     }
     status.classList.toggle('problem', !!speaker.problem);
     // Said once per change, so a screen reader is not told "Reading" for every sentence.

@@ -16,10 +16,8 @@ export const readAloudStrings = {
     paused: 'Đã tạm dừng.',
     idle: 'Đã dừng.',
     done: 'Đã đọc hết bài.',
-    noSpeech: 'Trình duyệt này không đọc to được. Hãy dùng Chrome, Edge, Cốc Cốc, Firefox hoặc Safari bản mới.',
     noVoice: (language: string) =>
-      `Máy chưa có giọng đọc ${language}. Cách sửa: thêm giọng ${language} trong cài đặt giọng nói của máy (Windows: Cài đặt > Thời gian và ngôn ngữ > Giọng nói), rồi mở lại trang.`,
-    builtIn: (language: string, voice: string) => `Máy chưa có giọng đọc ${language}, nên đang đọc bằng ${voice}.`,
+      `Máy chưa có giọng đọc ${language}. Cách sửa: thêm giọng ${language} trong Cài đặt > Thời gian và ngôn ngữ > Giọng nói (Windows), rồi mở lại trang.`,
     failed: 'Giọng đọc bị lỗi. Bấm "Đọc tiếp" để thử lại.',
   },
   en: {
@@ -38,10 +36,23 @@ export const readAloudStrings = {
     paused: 'Paused.',
     idle: 'Stopped.',
     done: 'Finished reading.',
-    noSpeech: 'This browser cannot read aloud. Please use a recent Chrome, Edge, Firefox or Safari.',
     noVoice: (language: string) =>
-      `This computer has no ${language} voice. To fix it, add a ${language} voice in the computer's speech settings (Windows: Settings > Time & language > Speech), then reload this page.`,
-    builtIn: (language: string, voice: string) => `This computer has no ${language} voice, so ${voice} is reading.`,
-    failed: 'The voice stopped working. Press "Resume" to try again.',
+      `This computer has no ${language} voice. To fix it, add a ${language} voice in Settings > Time & language > Speech (Windows), then reload this page.`,
+    failed: 'The voice failed. Press "Resume" to try again.',
   },
+} as const;
+
+/** Said when a fallback engine (the extension's built-in voice) reads because the computer has no voice. */
+export const builtInStrings = {
+  vi: (language: string, voice: string) => `Máy chưa có giọng đọc ${language}, nên đang đọc bằng ${voice}.`,
+  en: (language: string, voice: string) => `This computer has no ${language} voice, so ${voice} is reading.`,
+} as const;
+
+/**
+ * Said when the browser has no speech synthesis at all (none since 2020: the one-file bundle says there is no
+ * voice instead, to stay within its budget).
+ */
+export const noSpeechStrings = {
+  vi: 'Trình duyệt này không đọc to được. Hãy dùng Chrome, Edge, Cốc Cốc, Firefox hoặc Safari bản mới.',
+  en: 'This browser cannot read aloud. Please use a recent Chrome, Edge, Firefox or Safari.',
 } as const;

@@ -3,13 +3,15 @@
  * otherwise. Line breaks always end a sentence, and a sentence longer than MAX is cut after a comma or a
  * semicolon: Chrome stops reading an utterance after about 15 seconds with some voices.
  */
+import { ONE_FILE } from '../one-file.js';
+
 const MAX = 220;
 const FALLBACK = /[^.!?…\n]+(?:[.!?…]+["”’»)\]]*|\n|$)/g;
 /**
  * The dot of a short form before a name or a number ends no sentence: "UBND TP. Hồ Chí Minh", "P. Bến Nghé",
  * "Q. 1", "ThS. Nguyễn Văn An", "PGS.TS. Lê". Intl.Segmenter (and Chrome's Reading Mode) cuts after them.
  */
-const ABBREVIATION_DOT = /(?<![\p{L}\p{N}])(?:TP|Tp|TX|Tx|TT|ThS|Ths|TSKH|TS|PGS|GS|BS|BSCKII?|CKII?|KS|DS|LS|St|Dr|Mr|Mrs|Ms|Prof|\p{Lu})\.(?=\s*[\p{Lu}\p{N}])/gu;
+const ABBREVIATION_DOT = /(?<![\p{L}\p{N}])(?:T[PXTS]|T[px]|ThS|Ths|TSKH|PGS|[BGKDL]S|BSCKII?|CKII?|St|Dr|Mrs?|Ms|Prof|\p{Lu})\.(?=\s*[\p{Lu}\p{N}])/gu;
 
 type SegmenterCtor = new (lang: string, o: { granularity: 'sentence' }) => { segment(t: string): Iterable<{ index: number; segment: string }> };
 
@@ -18,8 +20,9 @@ function raw(original: string, lang: string): Array<[number, number]> {
   const text = original.replace(ABBREVIATION_DOT, (m) => `${m.slice(0, -1)}_`);
   const Segmenter = (Intl as unknown as { Segmenter?: SegmenterCtor }).Segmenter;
   const out: Array<[number, number]> = [];
-  if (Segmenter) {
-    for (const s of new Segmenter(lang, { granularity: 'sentence' }).segment(text)) out.push([s.index, s.index + s.segment.length]);
+  // The one-file bundle relies on Intl.Segmenter (every browser since 2024); elsewhere, a regular expression.
+  if (Segmenter || ONE_FILE) {
+    for (const s of new Segmenter!(lang, { granularity: 'sentence' }).segment(text)) out.push([s.index, s.index + s.segment.length]);
   } else {
     for (const m of text.matchAll(FALLBACK)) out.push([m.index, m.index + m[0].length]);
   }

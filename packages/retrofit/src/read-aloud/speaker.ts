@@ -66,6 +66,8 @@ type HighlightWindow = Window & {
  */
 export function reveal(range: Range, scroller: Element | null, insetTop = 0, insetBottom = 0): void {
   const el = range.startContainer.parentElement;
+  // The one-file bundle: the element, as near as it takes (scroll-padding keeps it clear of the bars).
+  if (ONE_FILE) return el?.scrollIntoView({ block: 'nearest' });
   const win = range.startContainer.ownerDocument?.defaultView;
   if (!el || !win) return;
   const behavior: ScrollBehavior = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
@@ -147,7 +149,7 @@ function sentencesOf(doc: Document, blocks: SpeakerOptions['blocks'], lang: stri
       const r = range(a, z);
       if (!r) continue;
       const source = text.slice(a, z);
-      out.push({ block: b, text: source.replace(/\s+/g, ' '), source, range: r, rangeOf: (x, y) => range(a + x, a + Math.min(y, source.length)) });
+      out.push({ block: b, text: source.replace(/\s+/g, ' '), source, range: r, rangeOf: ONE_FILE ? () => undefined : (x, y) => range(a + x, a + Math.min(y, source.length)) });
     }
   });
   return out;
@@ -168,11 +170,11 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
   // The one-file bundle has no embedder to configure it, and no room for the voice's fallbacks.
   const config = ONE_FILE ? {} : readAloudConfig(doc);
   const own = o.speech ? [o.speech].flat() : [speechOf(win)];
-  const engines = [...own, ...(config.speech ?? [])].filter((e): e is Speech => !!e);
-  const remembered = config.prefs?.() ?? {};
+  const engines = (ONE_FILE ? own : [...own, ...(config.speech ?? [])]).filter((e): e is Speech => !!e);
+  const remembered: SpeechPrefs = (!ONE_FILE && config.prefs?.()) || {};
   const sentences = sentencesOf(doc, o.blocks, o.lang);
   const said = new Map<Sentence, SpokenText>();
-  const patience = { start: 5000, perChar: 250, ...o.patience };
+  const patience = ONE_FILE ? { start: 0, perChar: 0 } : { start: 5000, perChar: 250, ...o.patience };
   let state: ReadState = 'idle';
   let problem: ReadProblem | undefined;
   let rate = clampRate(o.rate ?? remembered.rate ?? 1);
@@ -198,7 +200,7 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
     else registry.delete(name);
   };
   const paint = (s: Sentence | undefined) => {
-    highlight(HIGHLIGHT_WORD, undefined);
+    if (!ONE_FILE) highlight(HIGHLIGHT_WORD, undefined);
     highlight(HIGHLIGHT, s?.range);
     if (s) show(s.range);
   };
@@ -244,7 +246,7 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
       index = 0;
       return set('done');
     }
-    let text = said.get(s);
+    let text = ONE_FILE ? spoken(s.source, o.lang) : said.get(s);
     if (!text) said.set(s, (text = spoken(s.source, o.lang)));
     const u = new choice.speech.Utterance(text.text);
     u.lang = choice.voice.lang || o.lang;
@@ -296,7 +298,7 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
       o.lang,
     );
     const best = voices.find((v) => v.id === chosen) ?? voices.find((v) => !failed.has(v.id));
-    if (!voice || (!chosen && best && best.tier < voice.tier) || !voices.some((v) => v.id === voice!.id)) voice = best;
+    if (ONE_FILE || !voice || (!chosen && best && best.tier < voice.tier) || !voices.some((v) => v.id === voice!.id)) voice = best;
     if (voice && problem === 'no-voice') problem = undefined;
     o.onChange?.();
   };
@@ -344,12 +346,12 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
         }
         // With a fallback engine there is always a voice: a list that comes late is taken up when it comes
         // (voiceschanged below), so the first sentence does not wait for a computer that has no voice.
-        const wait = engines.some((e) => e.fallback) ? 100 : 1500;
+        const wait = !ONE_FILE && engines.some((e) => e.fallback) ? 100 : 1500;
         await Promise.all(engines.map((speech) => loadVoices(speech.synth, wait).catch(() => [])));
         rank(engines);
         // Chrome lists some voices late (speech-dispatcher's, Edge's online ones): the list follows, and a
         // better voice than the one in use reads from the next sentence on, unless the reader chose one.
-        for (const speech of engines) speech.synth.addEventListener?.('voiceschanged', relist);
+        if (!ONE_FILE) for (const speech of engines) speech.synth.addEventListener?.('voiceschanged', relist);
         if (!voice) {
           problem = 'no-voice';
           // Asked again on the next play: the voices may have come since.
@@ -398,8 +400,9 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
       else o.onChange?.();
     },
     chooseVoice(id) {
+      if (ONE_FILE) return;
       const next = voices.find((v) => v.id === id);
-      if (ONE_FILE || !next) return;
+      if (!next) return;
       chosen = id;
       failed.delete(id);
       remember();

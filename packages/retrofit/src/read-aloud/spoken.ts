@@ -4,6 +4,8 @@
  * the voice reports (a boundary event) is highlighted over the original "15/10/2024".
  */
 
+import { ONE_FILE } from '../one-file.js';
+
 export interface SpokenText {
   /** What the voice is given. */
   readonly text: string;
@@ -27,7 +29,7 @@ export function useSpokenText(lang: string, prepare: Prepare): void {
 
 /** `text` prepared for a voice in `lang`; as written when no preparer is registered for it, or it fails. */
 export function spoken(text: string, lang: string): SpokenText {
-  const prepare = preparers.get(lang.toLowerCase().split(/[-_]/)[0]!);
+  const prepare = ONE_FILE ? undefined : preparers.get(lang.toLowerCase().split(/[-_]/)[0]!);
   try {
     if (prepare) return prepare(text);
   } catch (error) {

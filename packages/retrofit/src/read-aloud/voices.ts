@@ -1,3 +1,5 @@
+import { ONE_FILE } from '../one-file.js';
+
 /**
  * Speech engines and their voices: which voices can read a language, best first, so that read-aloud starts
  * with the most natural voice on the computer and falls to the next one when a voice fails.
@@ -35,7 +37,8 @@ const ESPEAK = /espeak|mbrola/i;
 /** speech-dispatcher lists every eSpeak voice again with each of its variants ("Vietnamese+Alex espeak-ng"). */
 const VARIANT = /\+/;
 
-const tierOf = (v: SpeechSynthesisVoice, s: Speech): VoiceChoice['tier'] => (s.fallback ? 3 : ESPEAK.test(v.name) ? 2 : NATURAL.test(v.name) ? 0 : 1);
+// The one-file bundle ranks by default and offline only: its budget has no room for the names.
+const tierOf = (v: SpeechSynthesisVoice, s: Speech): VoiceChoice['tier'] => (ONE_FILE ? 1 : s.fallback ? 3 : ESPEAK.test(v.name) ? 2 : NATURAL.test(v.name) ? 0 : 1);
 
 /**
  * The voices of `engines` that read `lang` (by language prefix: `vi` matches `vi-VN`, `vi_VN`,
@@ -45,16 +48,19 @@ const tierOf = (v: SpeechSynthesisVoice, s: Speech): VoiceChoice['tier'] => (s.f
  */
 export function rankVoices(engines: ReadonlyArray<{ speech: Speech; voices: readonly SpeechSynthesisVoice[] }>, lang: string): VoiceChoice[] {
   const want = prefix(lang);
-  const out: Array<VoiceChoice & { order: number }> = [];
+  const out: VoiceChoice[] = [];
   for (const { speech, voices } of engines) {
-    const plain = voices.filter((v) => prefix(v.lang) === want && !VARIANT.test(v.name));
+    const plain = !ONE_FILE && voices.some((v) => prefix(v.lang) === want && !VARIANT.test(v.name));
     for (const voice of voices) {
-      if (prefix(voice.lang) !== want || (VARIANT.test(voice.name) && plain.length)) continue;
-      out.push({ id: voice.voiceURI || voice.name, voice, speech, tier: tierOf(voice, speech), order: out.length });
+      if (prefix(voice.lang) !== want || (plain && VARIANT.test(voice.name))) continue;
+      out.push({ id: voice.voiceURI || voice.name, voice, speech, tier: tierOf(voice, speech) });
     }
   }
+  // The one-file bundle keeps the system's order.
+  if (ONE_FILE) return out;
   const score = (c: VoiceChoice) => (c.voice.default ? 0 : 2) + (c.voice.localService ? 0 : 1);
-  return out.sort((a, b) => a.tier - b.tier || score(a) - score(b) || a.order - b.order).map(({ order: _, ...c }) => c);
+  // Sorting is stable: equal voices keep the system's order.
+  return out.sort((a, b) => a.tier - b.tier || score(a) - score(b));
 }
 
 /** The best voice for `lang` among `voices` (see rankVoices). */

@@ -1,3 +1,4 @@
+import { ONE_FILE } from '../one-file.js';
 import { PLAYER_CSS } from '../read-aloud/player.js';
 import { BASE_CSS } from '../ui/theme.styles.js';
 
@@ -19,8 +20,8 @@ input{appearance:none;width:1.25em;height:1.25em;margin:0;border:2px solid;borde
 input:checked::before{content:"";width:.6em;height:.6em;border-radius:50%;background:currentColor}
 button.back,button[aria-pressed=true]{background:var(--fg);color:var(--bg)}
 button.back{font-weight:700}
-button[aria-pressed]::before{content:"";flex:none;box-sizing:border-box;width:.85em;height:.85em;border:2px solid;border-radius:2px}
-button[aria-pressed=true]::before{width:.4em;height:.75em;margin:0 .2em .2em;border-width:0 .2em .2em 0;border-radius:0;transform:rotate(45deg)}
+button[aria-pressed]::before{content:"";width:.6em;height:.6em;border:2px solid}
+button[aria-pressed=true]::before{width:.3em;border-width:0 3px 3px 0;transform:rotate(45deg)}
 h1:focus{outline:none}
 main{padding:1.5rem 1rem 3rem}
 article,.after{margin:0 auto;max-width:min(var(--measure),100%)}
@@ -40,6 +41,6 @@ table{border-collapse:collapse}th,td{border:1px solid var(--line);padding:.3em .
 .s-wcag :is(article,.after){line-height:1.8;letter-spacing:.12em;word-spacing:.16em}
 .s-wcag article :is(p,li,figure){margin-bottom:2em}
 ::highlight(ar-read-aloud){background-color:var(--mark);color:#000}
-::highlight(ar-read-aloud-word){background-color:var(--mark);color:#000;text-decoration:underline .15em}
-@media (forced-colors:active){input{appearance:auto}::highlight(ar-read-aloud){background-color:Highlight;color:HighlightText}::highlight(ar-read-aloud-word){text-decoration:underline .15em}}
+${ONE_FILE ? '' : '::highlight(ar-read-aloud-word){background-color:var(--mark);color:#000;text-decoration:underline .15em}'}
+@media (forced-colors:active){input{appearance:auto}::highlight(ar-read-aloud){background-color:Highlight;color:HighlightText}}
 `;
