@@ -14,7 +14,7 @@ export function hostBuiltInVoice(): void {
     if (port.name !== VOICE_PORT || port.sender?.id !== browser.runtime.id) return;
     // The first page to connect is about to speak: the sound output and eSpeak get ready side by side.
     audio ??= new AudioContext();
-    void loadEspeak(browser.runtime.getURL('/')).catch(() => undefined);
+    void loadEspeak().catch(() => undefined);
     serve(port, audio);
   });
 }
@@ -39,7 +39,6 @@ function clauses(text: string): Array<[number, number]> {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function serve(port: Browser.runtime.Port, ctx: AudioContext): void {
-  const base = browser.runtime.getURL('/');
   let playing: { id: number; sources: AudioBufferSourceNode[]; timers: ReturnType<typeof setTimeout>[] } | undefined;
   const send = (m: FromHost) => {
     try {
@@ -62,7 +61,7 @@ function serve(port: Browser.runtime.Port, ctx: AudioContext): void {
     const mine = { id: m.id, sources: [] as AudioBufferSourceNode[], timers: [] as ReturnType<typeof setTimeout>[] };
     playing = mine;
     try {
-      const espeak = await loadEspeak(base);
+      const espeak = await loadEspeak();
       if (ctx.state === 'suspended') await ctx.resume();
       if (playing !== mine) return;
       const voice = VOICES.some((v) => v.id === m.voice) ? m.voice : 'vi';
@@ -117,7 +116,7 @@ function serve(port: Browser.runtime.Port, ctx: AudioContext): void {
     else if (m.type === 'cancel') stop();
     else if (m.type === 'pause') void ctx.suspend();
     else if (m.type === 'resume') void ctx.resume();
-    else if (m.type === 'warm') void loadEspeak(base).catch(() => undefined);
+    else if (m.type === 'warm') void loadEspeak().catch(() => undefined);
   });
   port.onDisconnect.addListener(stop);
 }
