@@ -47,10 +47,6 @@ class BuiltInSynth {
   }
 
   getVoices(): SpeechSynthesisVoice[] {
-    // Asked when read-aloud starts: where the computer has no Vietnamese voice, this one will read, so eSpeak
-    // loads while the engine still waits for the computer's list.
-    if (!this.warmed && !globalThis.speechSynthesis?.getVoices().some((v) => /^vi\b/i.test(v.lang))) this.warm();
-    this.warmed = true;
     return this.voices;
   }
 
@@ -86,8 +82,13 @@ class BuiltInSynth {
     void this.send({ type: 'resume' }).catch(() => undefined);
   }
 
-  /** Loads eSpeak in the host ahead of the first sentence. */
+  /**
+   * Loads eSpeak in the host ahead of the first sentence, where the computer has no Vietnamese voice (then this
+   * one will read): it loads while the engine still waits for the computer's list. Once per page.
+   */
   warm(): void {
+    if (this.warmed || globalThis.speechSynthesis?.getVoices().some((v) => /^vi\b/i.test(v.lang))) return;
+    this.warmed = true;
     void this.send({ type: 'warm' }).catch(() => undefined);
   }
 
@@ -144,9 +145,12 @@ class BuiltInSynth {
 }
 
 /** The built-in Vietnamese voice as a Speech for the engine, named in the page's language. */
-export function builtInSpeech(ui: 'vi' | 'en'): Speech & { synth: SpeechSynthesis & { warm(): void } } {
+export function builtInSpeech(ui: 'vi' | 'en'): Speech {
+  const synth = new BuiltInSynth(ui);
   return {
-    synth: new BuiltInSynth(ui) as unknown as SpeechSynthesis & { warm(): void },
+    synth: synth as unknown as SpeechSynthesis,
+    // Reading is about to start: eSpeak loads now rather than at the first sentence.
+    prepare: () => synth.warm(),
     Utterance: BuiltInUtterance as unknown as typeof SpeechSynthesisUtterance,
     fallback: true,
   };

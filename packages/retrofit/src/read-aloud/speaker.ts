@@ -373,6 +373,7 @@ export function createSpeaker(win: Window, o: SpeakerOptions, show: (range: Rang
         voice = voices.find((v) => v.id === chosen) ?? voices[0];
       }
       set('loading');
+      if (!ONE_FILE) for (const e of engines) e.prepare?.();
       const ok = await speaker.check();
       // Paused or stopped while the voices loaded.
       if (state !== 'loading') return;

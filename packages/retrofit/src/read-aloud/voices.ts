@@ -11,6 +11,8 @@ export interface Speech {
   Utterance: typeof SpeechSynthesisUtterance;
   /** A last resort: its voices come after every voice of the system (the extension's built-in voice). */
   fallback?: boolean;
+  /** Called when reading is about to start: an engine that loads itself (the built-in voice) starts now. */
+  prepare?(): void;
 }
 
 /** A voice that can read the text, and the engine it belongs to. */
