@@ -18,7 +18,7 @@ interface BarArgs {
 
 type Story = StoryObj<BarArgs>;
 
-const BUILT_IN = 'Giọng có sẵn của Accessible Reader (eSpeak NG, miền Bắc)';
+const BUILT_IN = { vi: 'Giọng có sẵn của tiện ích (miền Bắc)', en: "The extension's own voice (Northern)" };
 
 /**
  * Opens the bar on the story's page in the story's language (on its own the engine picks Vietnamese controls
@@ -88,19 +88,19 @@ export const NoVoice: Story = {
 
 export const BuiltInVoice: Story = {
   play: async ({ globals }) => {
-    configureReadAloud(document, { speech: [storySpeech([voice(BUILT_IN)], { fallback: true })] });
+    const vi = globals.lang !== 'en';
+    configureReadAloud(document, { speech: [storySpeech([voice(BUILT_IN[vi ? 'vi' : 'en'])], { fallback: true })] });
     try {
       const root = open(globals, { speech: storySpeech([voice('Google US English', 'en-US')]) });
-      const vi = globals.lang !== 'en';
       await waitFor(() =>
         expect(status(root)).toBe(
           vi
-            ? 'Máy chưa có giọng đọc tiếng Việt, nên đang đọc bằng giọng có sẵn của Accessible Reader (eSpeak NG, miền Bắc). Đang đọc.'
-            : `This computer has no Vietnamese voice, so ${BUILT_IN} is reading. Reading.`,
+            ? 'Máy chưa có giọng đọc tiếng Việt, nên đang đọc bằng giọng có sẵn của tiện ích (miền Bắc). Đang đọc.'
+            : "This computer has no Vietnamese voice, so the extension's own voice (Northern) is reading. Reading.",
         ),
       );
       const select = [...root.querySelectorAll('label')].find((l) => /Giọng đọc|Voice/.test(l.textContent!))!.querySelector('select')!;
-      expect(select.selectedOptions[0]!.text).toBe(BUILT_IN);
+      expect(select.selectedOptions[0]!.text).toBe(BUILT_IN[vi ? 'vi' : 'en']);
     } finally {
       configureReadAloud(document, {});
     }

@@ -42,7 +42,7 @@ describe('the built-in voice, on a computer without one', () => {
     await expect.poll(async () => (await readingState(page)).word, { timeout: 30_000, interval: 50 }).not.toBe('');
     const state = await readingState(page);
     expect(state.sentence).toMatch(/^Sáng 15\/10, Đảng uỷ phường Duy Tân/);
-    expect(state.status).toBe('Máy chưa có giọng đọc tiếng Việt, nên đang đọc bằng giọng có sẵn của Accessible Reader (eSpeak NG, miền Bắc). Đang đọc.');
+    expect(state.status).toBe('Máy chưa có giọng đọc tiếng Việt, nên đang đọc bằng giọng có sẵn của tiện ích (miền Bắc). Đang đọc.');
     // The word highlight moves through the sentence, forward, over the page's own words.
     const words: string[] = [];
     const sentenceText = state.sentence;

@@ -24,9 +24,9 @@ export type FromHost =
   | { type: 'end'; id: number }
   | { type: 'error'; id: number; error: string };
 
-/** The eSpeak NG voices the built-in voice offers (Vietnamese: Northern, Central, Southern). */
+/** The eSpeak NG voices the built-in voice offers (Vietnamese: Northern, Central, Southern), named for the reader. */
 export const VOICES = [
-  { id: 'vi', lang: 'vi-VN', vi: 'Giọng có sẵn của Accessible Reader (eSpeak NG, miền Bắc)', en: 'Accessible Reader built-in voice (eSpeak NG, Northern)' },
-  { id: 'vi-VN-x-central', lang: 'vi-VN', vi: 'Giọng có sẵn của Accessible Reader (eSpeak NG, miền Trung)', en: 'Accessible Reader built-in voice (eSpeak NG, Central)' },
-  { id: 'vi-VN-x-south', lang: 'vi-VN', vi: 'Giọng có sẵn của Accessible Reader (eSpeak NG, miền Nam)', en: 'Accessible Reader built-in voice (eSpeak NG, Southern)' },
+  { id: 'vi', lang: 'vi-VN', vi: 'Giọng có sẵn của tiện ích (miền Bắc)', en: "The extension's own voice (Northern)" },
+  { id: 'vi-VN-x-central', lang: 'vi-VN', vi: 'Giọng có sẵn của tiện ích (miền Trung)', en: "The extension's own voice (Central)" },
+  { id: 'vi-VN-x-south', lang: 'vi-VN', vi: 'Giọng có sẵn của tiện ích (miền Nam)', en: "The extension's own voice (Southern)" },
 ] as const;

@@ -97,7 +97,8 @@ export function buildPlayer(doc: Document, lang: 'vi' | 'en', speaker: Speaker, 
     else if (speaker.problem === 'failed') message = t.failed;
     else if (!ONE_FILE && started && speaker.voice?.tier === 3 && !speaker.voices.some((v) => v.tier < 3)) {
       const name = speaker.voice.voice.name;
-      message = `${builtInStrings[lang](language, lang === 'vi' ? name.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : name)} ${message}`;
+      // Inside a sentence: "…, nên đang đọc bằng giọng có sẵn…".
+      message = `${builtInStrings[lang](language, name.replace(/^\p{Lu}/u, (c) => c.toLowerCase()))} ${message}`;
     }
     status.classList.toggle('problem', !!speaker.problem);
     // Said once per change, so a screen reader is not told "Reading" for every sentence.
