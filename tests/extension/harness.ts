@@ -46,6 +46,23 @@ export async function startPages(): Promise<{ port: number; url: (host: string, 
 </body>`,
     ),
   );
+  // Records, from the page's first byte, everything a page could notice of an extension: nodes added to the
+  // document, attributes set on its elements, messages posted to it, performance marks.
+  pages.set(
+    'watched.html',
+    nukeviet.replace(
+      /<head>/i,
+      `<head><script>
+window.__seen = { styles: [], attributes: [], messages: [], marks: [] };
+new MutationObserver((records) => { for (const r of records) {
+  if (r.type === 'attributes') window.__seen.attributes.push(r.attributeName);
+  for (const n of r.addedNodes) if (n.nodeType === 1 && n.localName === 'style') window.__seen.styles.push(n.parentNode.localName + ': ' + n.textContent.slice(0, 40));
+} }).observe(document, { subtree: true, childList: true, attributes: true });
+addEventListener('message', (e) => window.__seen.messages.push(JSON.stringify(e.data)));
+addEventListener('load', () => setTimeout(() => { window.__seen.marks = performance.getEntriesByType('mark').map((m) => m.name); window.__seen.done = true; }, 1500));
+</script>`,
+    ),
+  );
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0]!.slice(1) || 'vhv-portal-article.html';
     if (name === 'slow.js') {
@@ -101,7 +118,20 @@ export async function launch(profileDir: string, lang: 'vi' | 'en' = 'vi'): Prom
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
+  await scriptsRegistered(worker);
   return { context, worker, id, page: (path) => `chrome-extension://${id}/${path}` };
+}
+
+/**
+ * Waits until the background has registered the reader's scripts for government sites (it does so when the
+ * extension is installed or the browser starts; a page opened before would get no reader, as for a person).
+ */
+export async function scriptsRegistered(worker: Worker): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === 'gov')).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the extension did not register its scripts within 10 s');
 }
 
 /**
