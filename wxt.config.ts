@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { compileLitTemplates } from './extension/build/compile-lit-templates';
+import { readabilityWithoutMarkup } from './extension/build/readability-without-markup';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -19,6 +21,8 @@ export default defineConfig({
   // `wxt` (dev mode) must not try to open a browser on machines without a display.
   webExt: { disabled: true },
   vite: () => ({
+    // No markup is parsed at run time: Lit templates are compiled at build time, Readability copies nodes.
+    plugins: [compileLitTemplates(), readabilityWithoutMarkup()],
     resolve: {
       alias: [
         { find: /^@accessible-reader\/components$/, replacement: here('./packages/components/src/index.ts') },
