@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GOV_HOST, OTHER_HOST, startPages, type Pages } from '../support/extension-site';
 import { NUKEVIET, VHV, earlyAndFirstPaint, fontSize, lowestContrast, theme, toolbar } from '../support/reader-probes';
-import { SLOW, clearStore, command, launch, newProfile, openPage, store, stored, tabIdOf, waitFor, type Launched } from './harness';
+import { SLOW, addonErrors, clearStore, command, launch, newProfile, openPage, store, stored, tabIdOf, waitFor, type Launched } from './harness';
 
 const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'off', font: 'page', hideClutter: false, toolbar: true };
 const EARLY_MARK = 'accessible-reader:early-styles';
@@ -253,8 +253,12 @@ describe('memory', SLOW, () => {
   });
 });
 
-describe('network', () => {
-  it('the add-on made no request of its own during all of the above', () => {
+describe('after all of the above', () => {
+  it('no part of the add-on (background, pages, content scripts) had an uncaught error', async () => {
+    expect(await addonErrors(ff)).toEqual([]);
+  });
+
+  it('the add-on made no request of its own', () => {
     const local = [`http://${GOV_HOST}:${pages.port}/`, `http://${OTHER_HOST}:${pages.port}/`, 'moz-extension://', 'data:', 'blob:', 'about:'];
     expect(ff.requests.length).toBeGreaterThan(10);
     expect(ff.requests.filter((url) => !local.some((prefix) => url.startsWith(prefix)))).toEqual([]);

@@ -4,7 +4,8 @@
  * The counterpart of tests/extension/harness.ts (Chromium): where Chromium's suite evaluates in the service
  * worker, this one evaluates in an extension page kept open, with the same `browser.*` APIs.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,11 +64,18 @@ export async function launch(options: { profileDir?: string; prefs?: Record<stri
   if (!existsSync(firefoxPath)) throw new Error(`No Firefox at ${firefoxPath}: install firefox-esr or set FIREFOX_PATH.`);
   const id = addonId();
   const downloads = mkdtempSync(join(tmpdir(), 'arx-downloads-'));
+  // Firefox on Linux speaks through speech-dispatcher, which it starts when a page first asks for voices. A
+  // runtime folder of this launch's own gives that daemon, and a silent sound card for it, sockets of their
+  // own: nothing is shared with other runs, and both end when this Firefox does.
+  const runtime = mkdtempSync(join(tmpdir(), 'arx-firefox-run-'));
+  chmodSync(runtime, 0o700);
+  const sound = await startSilentSoundCard(runtime);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
     args: firefoxArgs,
+    env: { ...process.env, XDG_RUNTIME_DIR: runtime },
     ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
@@ -90,14 +98,49 @@ export async function launch(options: { profileDir?: string; prefs?: Record<stri
       requests: [],
       close: async () => {
         await browser.close();
+        endSpeechDispatcher(runtime);
+        sound?.kill();
         rmSync(downloads, { recursive: true, force: true });
+        rmSync(runtime, { recursive: true, force: true });
       },
     };
-    launched.control = (await openExtensionPage(launched, 'options.html')).page;
+    launched.control = await openExtensionPage(launched, 'options.html');
     return launched;
   } catch (error) {
     await browser.close();
+    endSpeechDispatcher(runtime);
+    sound?.kill();
     throw error;
+  }
+}
+
+/**
+ * A PulseAudio server with one null sink, in `runtime`: speech then takes the time it takes to say the words,
+ * and stopping it works, as with a real sound card (without one, speech-dispatcher never finishes an
+ * utterance). Undefined where PulseAudio is not installed: speech then behaves as on such a machine.
+ */
+async function startSilentSoundCard(runtime: string): Promise<ChildProcess | undefined> {
+  if (!existsSync('/usr/bin/pulseaudio')) return undefined;
+  const args = ['-n', '--daemonize=no', '--exit-idle-time=-1', '--use-pid-file=false', '-L', 'module-null-sink sink_name=null', '-L', 'module-native-protocol-unix auth-anonymous=1'];
+  const server = spawn('/usr/bin/pulseaudio', args, { env: { ...process.env, XDG_RUNTIME_DIR: runtime, HOME: runtime }, stdio: 'ignore' });
+  server.on('error', () => undefined);
+  const socket = join(runtime, 'pulse', 'native');
+  for (let waited = 0; waited < 10_000 && !existsSync(socket) && server.exitCode === null; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  if (existsSync(socket)) return server;
+  server.kill();
+  return undefined;
+}
+
+/** Ends the speech-dispatcher this launch's Firefox started, if it did (found by its pid file in `runtime`). */
+function endSpeechDispatcher(runtime: string): void {
+  const file = join(runtime, 'speech-dispatcher', 'pid', 'speech-dispatcher.pid');
+  if (!existsSync(file)) return;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  try {
+    // Only that daemon: its command line names this launch's socket.
+    if (Number.isInteger(pid) && pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runtime)) process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
   }
 }
 
@@ -125,17 +168,17 @@ export async function openPage(ff: Launched, url: string): Promise<Opened> {
 
 /**
  * Opens an extension page (popup.html?tab=…, options.html) in a tab. Firefox loads it in the extension's own
- * process, and WebDriver BiDi reports no navigation events for that switch: the page is ready when its own
- * script says so.
+ * process, and WebDriver BiDi reports no navigation or console events for it: the page is ready when its own
+ * document says so, and its errors are read with `addonErrors`.
  */
-export async function openExtensionPage(ff: Launched, path: string): Promise<Opened> {
+export async function openExtensionPage(ff: Launched, path: string): Promise<Page> {
   const page = await ff.browser.newPage();
-  const errors = watch(ff, page);
+  page.on('request', (r) => void ff.requests.push(r.url()));
   const url = ff.page(path);
   // Never settles for these pages (see above); the poll below is what waits.
   page.goto(url, { timeout: 0 }).catch(() => undefined);
   await waitFor(() => page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false), `${path} to load`);
-  return { page, errors };
+  return page;
 }
 
 /** Polls `check` until it is true, every 100 ms, for at most `ms`. */
@@ -194,4 +237,58 @@ export async function axe(page: Page): Promise<string[]> {
     const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, AXE_TAGS);
+}
+
+/** The raw WebDriver BiDi session (Puppeteer's own is not typed on the public `Browser`). */
+interface Bidi {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/**
+ * Evaluates `expression` in Firefox's own browser window, with its privileges (reachable because of
+ * `--remote-allow-system-access`), and returns its string result. For what no page can do: what a click on
+ * the toolbar button grants, and what the Browser Console holds.
+ */
+async function inFirefoxItself(ff: Launched, expression: string): Promise<string> {
+  const bidi = (ff.browser as unknown as { connection: Bidi }).connection;
+  const { result: tree } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const window = (tree.contexts as { context: string; url: string }[]).find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no Firefox browser window found');
+  const { result } = await bidi.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: false });
+  const outcome = result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+  if (outcome.type !== 'success') throw new Error(`Firefox refused: ${outcome.exceptionDetails?.text ?? JSON.stringify(result)}`);
+  return String(outcome.result?.value);
+}
+
+/**
+ * What a click on the add-on's toolbar button grants: `activeTab` for the tab in front, so the popup may read
+ * that tab's address. WebDriver cannot click Firefox's toolbar; this makes the very call Firefox's browser
+ * action makes on a click (`tabManager.addActiveTabPermission`).
+ */
+export async function grantActiveTab(ff: Launched, page: Page): Promise<void> {
+  await page.bringToFront();
+  const front = await inFirefoxItself(
+    ff,
+    `(() => {
+      WebExtensionPolicy.getByID(${JSON.stringify(ff.id)}).extension.tabManager.addActiveTabPermission(gBrowser.selectedTab);
+      return gBrowser.selectedBrowser.currentURI.spec;
+    })()`,
+  );
+  if (front !== page.url()) throw new Error(`activeTab went to ${front}, not ${page.url()}`);
+}
+
+/**
+ * Uncaught errors the add-on's own files reported so far, from Firefox's Browser Console: the background
+ * page's, the popup's, the options page's and the content scripts'. (WebDriver reports no console events for
+ * extension pages; their `console.error` calls stay in the extension process and are not read here.)
+ */
+export async function addonErrors(ff: Launched): Promise<string[]> {
+  const base = ff.page('');
+  const json = await inFirefoxItself(
+    ff,
+    `JSON.stringify(Services.console.getMessageArray()
+      .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & Ci.nsIScriptError.warningFlag) && (m.sourceName || '').startsWith(${JSON.stringify(base)}))
+      .map((m) => m.errorMessage + ' (' + m.sourceName.slice(${base.length}) + ':' + m.lineNumber + ')'))`,
+  );
+  return JSON.parse(json) as string[];
 }
