@@ -67,7 +67,8 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'accessible-reader@example.org',
+              // The add-on's id for good: a signed version, its updates and the reader's settings (kept under it) follow it.
+              id: 'accessible-reader@accessible-reader.github.io',
               strict_min_version: '140.0',
               // The extension collects and sends nothing (this key needs Firefox 140).
               data_collection_permissions: { required: ['none'] },

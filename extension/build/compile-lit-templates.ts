@@ -42,24 +42,47 @@ function withoutParser(code: string, file: string): string {
   return out;
 }
 
-function compileFile(code: string, file: string): { code: string; map: null } | null {
-  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  // The local names under which `html` is imported from Lit.
+/** The local names under which `html` is imported from Lit in `source`. */
+function litHtmlTags(source: ts.SourceFile): Set<string> {
   const tags = new Set<string>();
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !LIT_MODULES.has(statement.moduleSpecifier.text)) continue;
     const named = statement.importClause?.namedBindings;
     if (named && ts.isNamedImports(named)) for (const el of named.elements) if ((el.propertyName ?? el.name).text === 'html') tags.add(el.name.text);
   }
+  return tags;
+}
+
+const parse = (code: string, file: string) => ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+const isLitHtml = (node: ts.Node, tags: Set<string>): node is ts.TaggedTemplateExpression => ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && tags.has(node.tag.text);
+/** The static strings of a template literal, cooked (as the tag function receives them). */
+const stringsOf = (t: ts.TemplateLiteral) => (ts.isNoSubstitutionTemplateLiteral(t) ? [t.text] : [t.head.text, ...t.templateSpans.map((s) => s.literal.text)]);
+
+/** The static strings of every Lit `html` template in a module's source (for the tests). */
+export function htmlTemplatesIn(code: string, file: string): string[][] {
+  const source = parse(code, file);
+  const tags = litHtmlTags(source);
+  const found: string[][] = [];
+  const visit = (node: ts.Node): void => {
+    if (isLitHtml(node, tags)) found.push(stringsOf(node.template));
+    ts.forEachChild(node, visit);
+  };
+  if (tags.size) visit(source);
+  return found;
+}
+
+function compileFile(code: string, file: string): { code: string; map: null } | null {
+  const source = parse(code, file);
+  const tags = litHtmlTags(source);
   if (!tags.size) return null;
 
   const declarations: string[] = [];
   const transformer: ts.TransformerFactory<ts.SourceFile> = (context) => {
     const f = context.factory;
     const visit = (node: ts.Node): ts.Node => {
-      if (!ts.isTaggedTemplateExpression(node) || !ts.isIdentifier(node.tag) || !tags.has(node.tag.text)) return ts.visitEachChild(node, visit, context);
+      if (!isLitHtml(node, tags)) return ts.visitEachChild(node, visit, context);
       const t = node.template;
-      const strings = ts.isNoSubstitutionTemplateLiteral(t) ? [t.text] : [t.head.text, ...t.templateSpans.map((s) => s.literal.text)];
+      const strings = stringsOf(t);
       const values = ts.isNoSubstitutionTemplateLiteral(t) ? [] : t.templateSpans.map((s) => ts.visitNode(s.expression, visit) as ts.Expression);
       let spec;
       try {
