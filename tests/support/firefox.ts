@@ -1,8 +1,8 @@
 /**
  * Where the tests find Firefox, and how it is started for them. The Debian package `firefox-esr` gives
- * /usr/bin/firefox-esr (`.ci/run` installs it); set FIREFOX_PATH to use another Firefox (ESR, Developer
- * Edition or Nightly: a release Firefox refuses unsigned add-ons). puppeteer-core drives it over WebDriver
- * BiDi and downloads nothing.
+ * /usr/bin/firefox-esr (`.ci/run` installs it); set FIREFOX_PATH to use another Firefox (140 or newer: the
+ * tests install the add-on as a temporary one, which any Firefox accepts unsigned). puppeteer-core drives it
+ * over WebDriver BiDi and downloads nothing.
  */
 export const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
