@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Locator, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GOV_HOST, OTHER_HOST, startPages, type Pages } from '../support/extension-site';
 import { NUKEVIET, fontSize, theme, toolbar } from '../support/reader-probes';
@@ -45,6 +45,17 @@ const savedFor = async (host = GOV_HOST) => {
   const all = await stored(ff);
   return ((all[`site:${host}`] as { settings?: typeof BIG } | undefined)?.settings ?? all.defaults) as Partial<typeof BIG> | undefined;
 };
+
+/**
+ * A control in the options page's row of `host` (its on/off `label` or its remove `button`), as a locator: found
+ * again, and the click retried, when the list is drawn anew in between.
+ */
+function inSiteRow(page: Page, host: string, control: 'label' | 'button'): Locator<HTMLElement> {
+  const find = new Function(
+    `return [...document.querySelectorAll('#sites li')].find((li) => li.querySelector('h3')?.textContent === ${JSON.stringify(host)})?.querySelector(${JSON.stringify(control)}) ?? null;`,
+  ) as () => HTMLElement;
+  return page.locator(find);
+}
 
 async function openPopup(run: Launched, tabId: number): Promise<Page> {
   const page = await openExtensionPage(run, `popup.html?tab=${tabId}`);
@@ -141,21 +152,13 @@ describe('the options page', SLOW, () => {
     await waitFor(async () => ((await stored(ff)).defaults as typeof BIG | undefined)?.font === 'legible', 'the defaults to be saved');
     expect((await stored(ff)).defaults).toMatchObject({ contrast: 'dark', font: 'legible' });
 
-    const siteSwitch = (host: string) => page.evaluate((h) => {
-      const li = [...document.querySelectorAll('#sites li')].find((l) => l.querySelector('h3')?.textContent === h)!;
-      return { box: !!li.querySelector('input[type=checkbox]'), label: li.querySelector('label')!.textContent };
-    }, host);
-    expect(await siteSwitch(GOV_HOST)).toEqual({ box: true, label: t('siteOnFor', GOV_HOST) });
-    await page.evaluate((h) => {
-      const li = [...document.querySelectorAll('#sites li')].find((l) => l.querySelector('h3')?.textContent === h)!;
-      li.querySelector('label')!.setAttribute('data-test', 'switch');
-      li.querySelector('button')!.setAttribute('data-test', 'remove-' + h);
-    }, GOV_HOST);
-    await page.click('[data-test=switch]');
+    // The list is drawn again after every storage change: each control is found anew when it is used.
+    expect(await inSiteRow(page, GOV_HOST, 'label').map((l) => l.textContent!.trim()).wait()).toBe(t('siteOnFor', GOV_HOST));
+    await inSiteRow(page, GOV_HOST, 'label').click();
     await waitFor(async () => ((await stored(ff))[`site:${GOV_HOST}`] as { enabled?: boolean } | undefined)?.enabled === false, 'the site to be turned off');
 
-    const remove = await page.evaluateHandle(() => [...document.querySelectorAll('#sites li')].find((l) => l.querySelector('h3')?.textContent === 'a.gov.vn')!.querySelector('button')!);
-    expect(await remove.evaluate((b) => b.textContent!.replace(/\s+/g, ' ').trim())).toBe(`${t('remove')} a.gov.vn`);
+    const remove = inSiteRow(page, 'a.gov.vn', 'button');
+    expect(await remove.map((b) => b.textContent!.replace(/\s+/g, ' ').trim()).wait()).toBe(`${t('remove')} a.gov.vn`);
     await remove.click();
     await waitFor(async () => (await stored(ff))['site:a.gov.vn'] === undefined, 'the site to be removed');
     await waitFor(async () => (await text(page, '#status')) === t('removed', 'a.gov.vn'), 'the removal to be announced');
