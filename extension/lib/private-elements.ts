@@ -100,27 +100,28 @@ export function installPrivateElements(world: World = { global: globalThis, win:
     }
   };
 
+  /** Elements that left the document since the last prune. */
+  const left = new Set<Element>();
   /** Calls connected/disconnected callbacks for every followed element whose state changed. */
-  let pruneQueued = false;
   const reconcile = () => {
     for (const [el, was] of followed) {
       const now = el.isConnected;
       if (now === was) continue;
       followed.set(el, now);
       react(el, now ? 'connectedCallback' : 'disconnectedCallback');
-      if (!now && !pruneQueued) {
-        pruneQueued = true;
-        setTimeout(prune);
-      }
+      if (now) continue;
+      if (!left.size) setTimeout(prune);
+      left.add(el);
     }
   };
   /**
-   * Forgets elements still disconnected a task after they left, so that removed components can be collected.
-   * Moved in two steps within one task (removed, then inserted elsewhere), an element stays followed.
+   * Forgets elements still out of the document a task after they left, so that removed components can be
+   * collected. Moved in two steps within one task (removed, then inserted elsewhere), an element stays
+   * followed; one made but not inserted yet is followed until it is.
    */
   const prune = () => {
-    pruneQueued = false;
-    for (const [el, connected] of followed) if (!connected) followed.delete(el);
+    for (const el of left) if (!el.isConnected) followed.delete(el);
+    left.clear();
   };
 
   // Anyone else's DOM changes (the page's, or setters such as textContent) are seen a microtask later.
