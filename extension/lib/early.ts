@@ -122,9 +122,11 @@ function start(host: string): EarlyStage {
   };
 
   setTimeout(reveal, MAX_HIDE_MS);
+  // Applied however far the page got meanwhile: Firefox may start the engine's script (document_end) only
+  // after the page has loaded, and revealing the page unstyled until then would show a flash of small text.
   void stage.first
     .then((state) => {
-      if (!state.enabled || document.readyState !== 'loading') return;
+      if (!state.enabled) return;
       stage.apply(state.settings);
       stage.mark();
     })

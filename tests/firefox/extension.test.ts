@@ -9,7 +9,6 @@ import { NUKEVIET, VHV, earlyAndFirstPaint, fontSize, lowestContrast, theme, too
 import { SLOW, addonErrors, clearStore, command, launch, newProfile, openPage, store, stored, tabIdOf, waitFor, type Launched } from './harness';
 
 const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'off', font: 'page', hideClutter: false, toolbar: true };
-const EARLY_MARK = 'accessible-reader:early-styles';
 const SIZE_BUTTONS = ['A- Giảm cỡ chữ', 'A Cỡ chữ mặc định', 'A+ Tăng cỡ chữ'];
 
 let pages: Pages;
@@ -142,11 +141,14 @@ describe('the add-on on government pages', SLOW, () => {
     expect((await lowestContrast(page, VHV.article)).lowest).toBeLessThan(5);
   });
 
-  it('applies the stored settings before the first contentful paint', async () => {
+  it('applies the stored settings before the first contentful paint: the first frame with the article is already large and yellow', async () => {
     await store(ff, { defaults: BIG });
-    const { page, errors } = await openPage(ff, pages.url(GOV_HOST, NUKEVIET.file));
+    const { page, errors } = await openPage(ff, pages.url(GOV_HOST, 'first-frame.html'));
     await waitForReader(page);
-    const timing = await earlyAndFirstPaint(page, EARLY_MARK);
+    const first = (await page.evaluate(() => (window as unknown as { firstFrame: { fontSize: number; color: string; background: string } | null }).firstFrame))!;
+    expect({ ...first, fontSize: Math.round((first.fontSize / baseSize) * 10) / 10 }).toEqual({ fontSize: 2, color: 'rgb(255, 255, 0)', background: 'rgb(0, 0, 0)' });
+    // The stage that read the settings started before anything was painted.
+    const timing = await earlyAndFirstPaint(page, 'accessible-reader:start');
     expect(timing.early).toBeLessThan(timing.fcp);
     expect(await theme(page)).toBe('yellow');
     expect((await fontSize(page)) / baseSize).toBeCloseTo(2, 1);

@@ -25,9 +25,10 @@ export interface Pages {
 }
 
 /**
- * Serves the sample pages, plus two variants of the NukeViet one: `/own-script.html` with a button of the
- * site's own, and `/slow.html`, whose last script takes a second to arrive, so that the page is painted well
- * before DOMContentLoaded (when the engine starts): what is on screen then is the early stylesheet's work.
+ * Serves the sample pages, plus variants of the NukeViet one: `/own-script.html` with a button of the site's
+ * own; `/slow.html`, whose last script takes a second to arrive, so that the page is painted well before
+ * DOMContentLoaded (when the engine starts): what is on screen then is the early stylesheet's work; and
+ * `/first-frame.html`, which records what its first frame with the article showed.
  * `extra` adds pages by name (`{ 'x.html': '<!doctype html>…' }`); anything else answers 404.
  */
 export async function startPages(extra: Record<string, string> = {}): Promise<Pages> {
@@ -41,6 +42,26 @@ export async function startPages(extra: Record<string, string> = {}): Promise<Pa
       `<p><button type="button" id="site-own">Số lượt bấm: 0</button></p>
 <script>var n = 0; document.getElementById('site-own').addEventListener('click', function () { n++; this.textContent = 'Số lượt bấm: ' + n; });</script>
 </body>`,
+    ),
+  );
+  // Records, before each frame is painted, whether the article is visible yet and how: what the first frame
+  // with the article showed is `window.firstFrame`. (A paint timestamp cannot say it: Firefox stamps a paint
+  // with the start of its frame, which can precede a long task that changed the page before the paint.)
+  pages.set(
+    'first-frame.html',
+    nukeviet.replace(
+      '<head>',
+      `<head><script>
+window.firstFrame = null;
+(function next() {
+  requestAnimationFrame(function () {
+    var p = document.querySelector('#news-bodyhtml p');
+    if (!p || getComputedStyle(document.documentElement).visibility !== 'visible') return next();
+    var style = getComputedStyle(p);
+    window.firstFrame = { fontSize: parseFloat(style.fontSize) * parseFloat(style.zoom || '1'), color: style.color, background: getComputedStyle(document.body).backgroundColor };
+  });
+})();
+</script>`,
     ),
   );
   for (const [name, body] of Object.entries(extra)) pages.set(name, body);
