@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from '@wxt-dev/browser';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
-import { GOV_HOST, OTHER_HOST, axeSource, extensionStrings } from '../support/extension-site';
+import { OTHER_HOST, axeSource, extensionStrings } from '../support/extension-site';
 
 // The sample pages and strings are shared with the Firefox suite (tests/firefox).
 export { GOV_HOST, OTHER_HOST, axeSource, startPages } from '../support/extension-site';
@@ -48,7 +48,8 @@ export async function launch(profileDir: string, lang: 'vi' | 'en' = 'vi'): Prom
       `--lang=${lang}`,
       `--disable-extensions-except=${EXT_DIR}`,
       `--load-extension=${EXT_DIR}`,
-      `--host-resolver-rules=MAP ${GOV_HOST} 127.0.0.1, MAP ${OTHER_HOST} 127.0.0.1`,
+      // Every government host reaches the sample pages: one choice must hold on all of them.
+      `--host-resolver-rules=MAP *.gov.vn 127.0.0.1, MAP ${OTHER_HOST} 127.0.0.1`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,63 +1,60 @@
-import { findArticle, ADAPTERS } from './adapters/index.js';
-import type { Context, PageChanges, Transform } from './context.js';
+import type { Context, PageChanges, PageContext, Transform } from './context.js';
 import { LAYERS } from './context.js';
 import { OWN, isElement, isOwn, windowOf } from './dom.js';
 import { InlineStyles } from './inline-styles.js';
 import { resolveSettings } from './settings.js';
-import { clutter } from './transforms/clutter.js';
-import { contrast } from './transforms/contrast.js';
-import { font } from './transforms/font.js';
-import { fontScale } from './transforms/font-scale.js';
-import { legacyWidgets } from './transforms/legacy-widgets.js';
-import { reflow } from './transforms/reflow.js';
-import { spacing } from './transforms/spacing.js';
-import { toolbar } from './transforms/toolbar.js';
 import type { Article, Found, RetrofitOptions, RetrofitSession, Settings } from './types.js';
 
 const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
 /** The engine's UI language: the page's `lang` when set to vi*, else Vietnamese text wins over a wrong `lang`. */
-function uiLanguage(article: Article): 'vi' | 'en' {
-  const lang = article.root.closest('[lang]')?.getAttribute('lang') ?? '';
+function uiLanguage(root: Element, title: string): 'vi' | 'en' {
+  const lang = root.closest('[lang]')?.getAttribute('lang') ?? '';
   if (/^vi\b/i.test(lang) || !lang) return 'vi';
-  return VI_LETTERS.test(article.title) ? 'vi' : 'en';
+  return VI_LETTERS.test(title) ? 'vi' : 'en';
 }
 
-class Session implements RetrofitSession {
-  article: Article | null;
+/**
+ * The engine on one document: a list of reversible transforms run with the current settings, the style
+ * elements and flags they added, and one MutationObserver shared by the transforms that follow the page.
+ *
+ * A session can start page-wide, before the article is known (text size, colours, spacing: the first paint),
+ * and take the article's transforms on later (`attach`): the transforms already running keep their state,
+ * their stylesheets and their tags, so the page is not restyled twice.
+ */
+export class Session implements RetrofitSession {
+  article: Article | null = null;
   settings: Readonly<Settings>;
   active = false;
 
   private readonly ctx: Context;
-  private readonly transforms: Transform[];
-  private applied: Transform[] = [];
+  private transforms: Array<Transform<PageContext>>;
+  private applied: Array<Transform<PageContext>> = [];
   private styles: HTMLStyleElement[] = [];
   private flags = new Set<string>();
   private watchers = new Set<(c: PageChanges) => void>();
   private observer: MutationObserver | undefined;
   private reported = false;
 
-  constructor(doc: Document, found: Found, settings: Settings, options: RetrofitOptions) {
-    this.article = found.article;
+  constructor(doc: Document, settings: Settings, options: RetrofitOptions, transforms: Array<Transform<PageContext>>) {
     this.settings = settings;
+    this.transforms = transforms;
     const win = windowOf(doc);
-    const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
-    if (options.tagPrefix && prefix !== options.tagPrefix) console.warn(`Accessible Reader: invalid tagPrefix "${options.tagPrefix}"; using "ar".`);
-    this.transforms = [legacyWidgets(), fontScale(), spacing(), reflow(), contrast(), font(), clutter(), toolbar()];
-    this.ctx = {
+    const prefix = tagPrefix(options);
+    const page: PageContext = {
       doc,
       win,
-      article: found.article,
-      widgets: found.widgets,
       prefix,
-      lang: uiLanguage(found.article),
+      lang: uiLanguage(doc.documentElement, ''),
       inline: new InlineStyles(),
       addStyle: (css) => this.addStyle(css),
       flag: (name, value) => {
-        if (value === null) doc.documentElement.removeAttribute(name);
-        else {
+        if (value === null) {
+          if (doc.documentElement.hasAttribute(name)) doc.documentElement.removeAttribute(name);
+        } else {
           this.flags.add(name);
-          doc.documentElement.setAttribute(name, value);
+          // The same value again would still invalidate the page's style in some browsers.
+          if (doc.documentElement.getAttribute(name) !== value) doc.documentElement.setAttribute(name, value);
         }
       },
       watch: (fn) => {
@@ -89,10 +86,27 @@ class Session implements RetrofitSession {
       update: (partial) => this.update(partial),
       fail: (error) => this.crash(error),
     };
+    // Article and widgets arrive with `attach`; page-wide transforms never read them.
+    this.ctx = page as Context;
   }
 
   start(): void {
     this.active = true;
+    this.run(() => this.applyAll());
+  }
+
+  /**
+   * Adds what needs the article: `transforms` is the complete list in order, holding the instances already
+   * running. They are prepared and applied with the current settings; the others change nothing.
+   */
+  attach(found: Found, transforms: Array<Transform<PageContext>>, options: RetrofitOptions = {}): void {
+    if (!this.active) return;
+    if (options.tagPrefix) this.ctx.prefix = tagPrefix(options);
+    this.article = found.article;
+    this.ctx.article = found.article;
+    this.ctx.widgets = found.widgets;
+    this.ctx.lang = uiLanguage(found.article.root, found.article.title);
+    this.transforms = transforms;
     this.run(() => this.applyAll());
   }
 
@@ -104,6 +118,11 @@ class Session implements RetrofitSession {
 
   undo(): void {
     this.teardown();
+  }
+
+  /** Whether `doc` is this session's document and the session is on. */
+  owns(doc: Document): boolean {
+    return this.active && this.ctx.doc === doc;
   }
 
   private applyAll(): void {
@@ -220,8 +239,15 @@ function mayHaveLayers(doc: Document): boolean {
   return [...doc.styleSheets].some(inSheet);
 }
 
+/** The components' tag prefix from the options: `ar` unless a valid one is given (a bad one is reported). */
+function tagPrefix(options: RetrofitOptions): string {
+  const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
+  if (options.tagPrefix && prefix !== options.tagPrefix) console.warn(`Accessible Reader: invalid tagPrefix "${options.tagPrefix}"; using "ar".`);
+  return prefix;
+}
+
 /** A session that does nothing: no article was found, or the page could not be worked on. */
-function inertSession(settings: Settings): RetrofitSession {
+export function inertSession(settings: Settings): RetrofitSession {
   return {
     article: null,
     settings,
@@ -229,37 +255,4 @@ function inertSession(settings: Settings): RetrofitSession {
     update() {},
     undo() {},
   };
-}
-
-/**
- * Finds the article on `doc` and makes the page readable with `settings`. Never throws: when no article is
- * found the page is left untouched (and `article` is null); when anything fails inside the engine the error
- * is reported once with console.error and the page is put back as it was.
- */
-export function retrofit(doc: Document, settings?: Partial<Settings>, options: RetrofitOptions = {}): RetrofitSession {
-  const initial = resolveSettings(settings);
-  let found: Found | null = null;
-  try {
-    if (!doc || !doc.documentElement) throw new Error('no document');
-    // Another session (this engine or another copy: the extension and a site's bundle) owns the page: two
-    // would measure each other's sizes. The other one must be undone first.
-    if (doc.querySelector(`[${OWN}]`)) {
-      console.warn('Accessible Reader: already active on this page; undo the other session first.');
-      return inertSession(initial);
-    }
-    found = findArticle(doc, options.adapters ?? ADAPTERS);
-  } catch (error) {
-    console.error('Accessible Reader: could not read this page; it was left as it was.', error);
-    return inertSession(initial);
-  }
-  if (!found) return inertSession(initial);
-  let session: Session;
-  try {
-    session = new Session(doc, found, initial, options);
-  } catch (error) {
-    console.error('Accessible Reader: could not start on this page; it was left as it was.', error);
-    return inertSession(initial);
-  }
-  session.start();
-  return session;
 }

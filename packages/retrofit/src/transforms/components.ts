@@ -1,4 +1,4 @@
-import { components, define } from '@accessible-reader/components';
+import { componentSource } from '../components-source.js';
 import type { Context } from '../context.js';
 
 /**
@@ -14,7 +14,9 @@ export function componentsReady(ctx: Context): boolean {
 /** The same for any window and prefix (the reader view and read-aloud have no session context). */
 export function componentsIn(win: Window, prefix: string): boolean {
   const registry = win.customElements;
-  if (!registry) return false;
+  const source = componentSource();
+  if (!registry || !source) return false;
+  const { components, define } = source;
   const ours = (suffix: string, ctor: CustomElementConstructor, free: boolean) => {
     const got = registry.get(`${prefix}-${suffix}`);
     return got ? got === ctor || got.prototype instanceof ctor : free;
