@@ -56,9 +56,11 @@ window.firstFrame = null;
 (function next() {
   requestAnimationFrame(function () {
     var p = document.querySelector('#news-bodyhtml p');
-    if (!p || getComputedStyle(document.documentElement).visibility !== 'visible') return next();
+    var root = getComputedStyle(document.documentElement);
+    // Hidden (visibility or opacity) while the extension reads the settings: nothing of the article shows.
+    if (!p || root.visibility !== 'visible' || parseFloat(root.opacity) === 0) return next();
     var style = getComputedStyle(p);
-    window.firstFrame = { fontSize: parseFloat(style.fontSize) * parseFloat(style.zoom || '1'), color: style.color, background: getComputedStyle(document.body).backgroundColor };
+    window.firstFrame = { fontSize: parseFloat(style.fontSize) * (p.currentCSSZoom || 1), color: style.color, background: getComputedStyle(document.body).backgroundColor };
   });
 })();
 </script>`,

@@ -21,8 +21,24 @@ export const NUKEVIET = { file: 'nukeviet45-default-news-detail.html', paragraph
 /** The VHV sample, whose own grey dates and lead (#777 on white, 4.5:1) are what the themes must fix. */
 export const VHV = { file: 'vhv-portal-article.html', article: '[itemtype="http://schema.org/NewsArticle"]' } as const;
 
+/** Settings the tests store: twice the size, yellow on black (the extension's settings model, all fields). */
+export const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'off', font: 'page', hideClutter: false, toolbar: true, minFontSize: 20, minContrast: 4.5 };
+/** Government pages are readable untouched: their body text is raised to at least this size at 100 %. */
+export const MIN_PX = 20;
+
+/** The size text is drawn at: its computed size times the zoom the engine puts on text blocks. */
 export const fontSize = (page: InPage, selector: string = NUKEVIET.paragraph) =>
-  inPage(page, (s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize), selector);
+  inPage(
+    page,
+    (s) => {
+      const el = document.querySelector(s)! as Element & { currentCSSZoom?: number };
+      return Math.round(parseFloat(getComputedStyle(el).fontSize) * (el.currentCSSZoom ?? 1) * 100) / 100;
+    },
+    selector,
+  );
+
+/** Whether `px` is `scale` times `readable` (boosts are rounded up to 5 %, so a little above is right). */
+export const atScale = (px: number, scale: number, readable: number) => px >= scale * readable - 0.05 && px <= scale * readable * 1.05 + 0.05;
 
 /** The contrast theme on the page (`data-ar-theme`), null when none. */
 export const theme = (page: InPage) => inPage(page, () => document.documentElement.getAttribute('data-ar-theme'));
@@ -38,22 +54,6 @@ export const toolbar = (page: InPage) =>
       buttons: [...(control?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => b.textContent!.replace(/\s+/g, ' ').trim()),
     };
   });
-
-/** When the stored settings took effect (the early stage's mark) and when the page was first painted with content. */
-export const earlyAndFirstPaint = (page: InPage, mark: string) =>
-  inPage(
-    page,
-    async (m) => {
-      const fcp = await new Promise<number>((resolve) =>
-        new PerformanceObserver((list) => {
-          const entry = list.getEntriesByName('first-contentful-paint')[0];
-          if (entry) resolve(entry.startTime);
-        }).observe({ type: 'paint', buffered: true }),
-      );
-      return { early: performance.getEntriesByName(m)[0]?.startTime ?? Infinity, fcp };
-    },
-    mark,
-  );
 
 /** tests/support/contrast.ts as a script for the page: defines `window.__arContrast`. */
 let contrastScript: string | undefined;
