@@ -9,6 +9,8 @@
  * session.undo();
  * ```
  */
+// First, before Lit: a Trusted Types allowlist without Lit's policy must not stop the importer at load.
+import { litLoaded } from './lit-policy.js';
 export { retrofit } from './session.js';
 export { DEFAULT_SETTINGS, MAX_SCALE, MIN_SCALE, resolveSettings } from './settings.js';
 export { findArticle, ADAPTERS } from './adapters/index.js';
@@ -35,3 +37,5 @@ export type {
   Settings,
   Spacing,
 } from './types.js';
+
+litLoaded();

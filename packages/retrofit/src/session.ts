@@ -1,8 +1,9 @@
 import { findArticle, ADAPTERS } from './adapters/index.js';
 import type { Context, PageChanges, Transform } from './context.js';
 import { LAYERS } from './context.js';
-import { OWN, isElement, isOwn, windowOf } from './dom.js';
+import { OWN, isElement, isOwn, query, rootOf, windowOf } from './dom.js';
 import { InlineStyles } from './inline-styles.js';
+import { EngineSheets } from './styles.js';
 import { resolveSettings } from './settings.js';
 import { clutter } from './transforms/clutter.js';
 import { contrast } from './transforms/contrast.js';
@@ -23,28 +24,57 @@ function uiLanguage(article: Article): 'vi' | 'en' {
   return VI_LETTERS.test(article.title) ? 'vi' : 'en';
 }
 
+/**
+ * Observer callbacks that may run back to back, with no task of the page's in between, before the session
+ * decides it is in a loop with the page (each callback changed something the other side answers) and stops.
+ */
+const LOOP_LIMIT = 200;
+
 class Session implements RetrofitSession {
   article: Article | null;
   settings: Readonly<Settings>;
   active = false;
 
-  private readonly ctx: Context;
-  private readonly transforms: Transform[];
+  private ctx: Context;
+  private transforms: Transform[];
   private applied: Transform[] = [];
-  private styles: HTMLStyleElement[] = [];
+  private sheets: EngineSheets;
   private flags = new Set<string>();
   private watchers = new Set<(c: PageChanges) => void>();
   private observer: MutationObserver | undefined;
+  private observing: 'swaps' | 'changes' | undefined;
   private reported = false;
+  /** Observer callbacks since the page last ran a task of its own (see LOOP_LIMIT). */
+  private burst = 0;
+  private readonly doc: Document;
+  private readonly win: Window & typeof globalThis;
+  private readonly prefix: string;
 
-  constructor(doc: Document, found: Found, settings: Settings, options: RetrofitOptions) {
+  constructor(
+    doc: Document,
+    found: Found,
+    settings: Settings,
+    private readonly options: RetrofitOptions,
+  ) {
     this.article = found.article;
     this.settings = settings;
-    const win = windowOf(doc);
+    this.doc = doc;
+    this.win = windowOf(doc);
     const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
     if (options.tagPrefix && prefix !== options.tagPrefix) console.warn(`Accessible Reader: invalid tagPrefix "${options.tagPrefix}"; using "ar".`);
-    this.transforms = [legacyWidgets(), fontScale(), spacing(), reflow(), contrast(), font(), clutter(), toolbar()];
-    this.ctx = {
+    this.prefix = prefix;
+    this.sheets = new EngineSheets(doc, this.win);
+    this.transforms = this.freshTransforms();
+    this.ctx = this.context(found);
+  }
+
+  private freshTransforms(): Transform[] {
+    return [legacyWidgets(), fontScale(), spacing(), reflow(), contrast(), font(), clutter(), toolbar()];
+  }
+
+  private context(found: Found): Context {
+    const { doc, win, prefix } = this;
+    return {
       doc,
       win,
       article: found.article,
@@ -52,12 +82,12 @@ class Session implements RetrofitSession {
       prefix,
       lang: uiLanguage(found.article),
       inline: new InlineStyles(),
-      addStyle: (css) => this.addStyle(css),
+      addStyle: (css) => this.sheets.add(css),
       flag: (name, value) => {
-        if (value === null) doc.documentElement.removeAttribute(name);
+        if (value === null) rootOf(doc).removeAttribute(name);
         else {
           this.flags.add(name);
-          doc.documentElement.setAttribute(name, value);
+          rootOf(doc).setAttribute(name, value);
         }
       },
       watch: (fn) => {
@@ -93,12 +123,19 @@ class Session implements RetrofitSession {
 
   start(): void {
     this.active = true;
-    this.run(() => this.applyAll());
+    this.run(() => {
+      this.applyAll();
+      // Always watched, even when no transform follows page changes: a page that swaps its <body> (pjax,
+      // Turbolinks) takes the article away, and the session moves to the next one.
+      this.observe();
+    });
   }
 
   update(partial: Partial<Settings>): void {
     if (!this.active) return;
     this.settings = resolveSettings(partial, this.settings);
+    // Between articles (the page swapped its body for one without an article): kept for the next one.
+    if (!this.article) return;
     this.run(() => this.applyAll());
   }
 
@@ -112,7 +149,7 @@ class Session implements RetrofitSession {
       t.prepare?.(this.ctx, this.settings);
     }
     // The base sheet (layer order, hidden widgets) is written after the first reads, like every other write.
-    if (!this.styles.length) this.addStyle(`${LAYERS}@layer ar-ui{[data-ar-hidden]{display:none!important}}`);
+    if (!this.sheets.size) this.sheets.add(`${LAYERS}@layer ar-ui{[data-ar-hidden]{display:none!important}}`, true);
     for (const t of this.transforms) t.apply(this.ctx, this.settings);
   }
 
@@ -133,10 +170,15 @@ class Session implements RetrofitSession {
   }
 
   private teardown(): void {
-    if (!this.active && !this.applied.length && !this.styles.length) return;
+    if (!this.active && !this.applied.length && !this.sheets.size) return;
     this.active = false;
     this.observer?.disconnect();
-    this.observer = undefined;
+    this.observer = this.observing = undefined;
+    this.unapply();
+  }
+
+  /** Takes every change off the page (the article's nodes too, even when the page has detached them). */
+  private unapply(): void {
     this.watchers.clear();
     for (const t of this.applied.reverse()) {
       try {
@@ -152,40 +194,59 @@ class Session implements RetrofitSession {
     } catch (error) {
       if (!this.reported) console.error('Accessible Reader: could not restore an inline style.', error);
     }
-    for (const s of this.styles) s.remove();
-    this.styles = [];
-    const root = this.ctx.doc.documentElement;
+    this.sheets.removeAll();
+    const root = rootOf(this.doc);
     for (const name of this.flags) root.removeAttribute(name);
     this.flags.clear();
   }
 
-  private addStyle(css: string): HTMLStyleElement {
-    const doc = this.ctx.doc;
-    const style = doc.createElementNS('http://www.w3.org/1999/xhtml', 'style') as HTMLStyleElement;
-    style.setAttribute(OWN, '');
-    style.textContent = css;
-    // Sheets go last in the document: a sheet appended after all others costs the browser an incremental
-    // style update, one inserted before the page's sheets makes it rebuild every rule and lay the whole page
-    // out again (with cascade layers in it: 150 ms on a 10,000-element page, measured in tests/bench). Only
-    // the first sheet, which declares the layer order, must come first when the page has layers of its own.
-    if (this.styles[0]?.isConnected || !mayHaveLayers(doc)) doc.documentElement.append(style);
-    else {
-      const head = doc.head ?? doc.documentElement;
-      head.insertBefore(style, head.firstChild);
+  /**
+   * The page took the article away (a pjax or Turbolinks page swapped its <body>, or the container holding
+   * it): everything is taken off the old nodes, and the same settings go to the article now on the page. With
+   * none there, the session waits (still active) for the page's next swap.
+   */
+  private follow(): void {
+    this.unapply();
+    this.article = null;
+    const found = findArticle(this.doc, this.options.adapters ?? ADAPTERS);
+    if (!found) {
+      // Waiting costs one callback per change of <html>'s children, not one per change anywhere.
+      this.observer?.disconnect();
+      this.observing = undefined;
+      this.observe();
+      return;
     }
-    this.styles.push(style);
-    return style;
+    this.article = found.article;
+    this.transforms = this.freshTransforms();
+    this.ctx = this.context(found);
+    this.applyAll();
   }
 
+  /**
+   * One observer: only the children of <html> (a body swap) until a transform watches the page, then the
+   * whole tree's additions and inline styles.
+   */
   private observe(): void {
-    if (this.observer) return;
-    const { win, doc } = this.ctx;
-    this.observer = new win.MutationObserver((records) => this.run(() => this.dispatch(records)));
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+    const want = this.watchers.size ? 'changes' : 'swaps';
+    if (this.observing === want || (this.observing === 'changes' && want === 'swaps')) return;
+    this.observer ??= new this.win.MutationObserver((records) => this.run(() => this.dispatch(records)));
+    const root = rootOf(this.doc);
+    if (want === 'changes') this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+    else this.observer.observe(root, { childList: true });
+    this.observing = want;
   }
 
   private dispatch(records: MutationRecord[]): void {
     if (!this.active) return;
+    if (++this.burst === 1) this.win.setTimeout(() => (this.burst = 0), 0);
+    else if (this.burst > LOOP_LIMIT) {
+      this.crash(new Error('a change loop with the page'));
+      return;
+    }
+    if (!this.article?.root.isConnected) {
+      if (records.some((r) => r.type === 'childList')) this.follow();
+      return;
+    }
     const added = new Set<Element>();
     const restyled = new Set<Element>();
     for (const r of records) {
@@ -197,27 +258,6 @@ class Session implements RetrofitSession {
     const changes = { added: [...added], restyled: [...restyled] };
     for (const fn of this.watchers) fn(changes);
   }
-}
-
-/**
- * Whether the page's CSS declares cascade layers, or cannot be read (cross-origin) and so might: the
- * engine's layers must then be declared before them, for its !important rules to win.
- */
-function mayHaveLayers(doc: Document): boolean {
-  const inSheet = (sheet: CSSStyleSheet | null | undefined): boolean => {
-    try {
-      return !!sheet && inRules(sheet.cssRules);
-    } catch {
-      return true;
-    }
-  };
-  // Layer rules, layered @import, and inside @media/@supports/@import (not inside style rules).
-  const inRules = (rules: CSSRuleList): boolean =>
-    [...rules].some((r) => {
-      const g = r as CSSImportRule & CSSGroupingRule & CSSStyleRule;
-      return /Layer/.test(Object.prototype.toString.call(r)) || g.layerName != null || inSheet(g.styleSheet) || (!g.selectorText && !!g.cssRules && inRules(g.cssRules));
-    });
-  return [...doc.styleSheets].some(inSheet);
 }
 
 /** A session that does nothing: no article was found, or the page could not be worked on. */
@@ -240,10 +280,10 @@ export function retrofit(doc: Document, settings?: Partial<Settings>, options: R
   const initial = resolveSettings(settings);
   let found: Found | null = null;
   try {
-    if (!doc || !doc.documentElement) throw new Error('no document');
+    if (!doc || !rootOf(doc)) throw new Error('no document');
     // Another session (this engine or another copy: the extension and a site's bundle) owns the page: two
     // would measure each other's sizes. The other one must be undone first.
-    if (doc.querySelector(`[${OWN}]`)) {
+    if (query(doc, `[${OWN}]`)) {
       console.warn('Accessible Reader: already active on this page; undo the other session first.');
       return inertSession(initial);
     }

@@ -1,4 +1,4 @@
-import type { Context, Transform } from '../context.js';
+import type { Context, EngineStyle, Transform } from '../context.js';
 
 const MARK = 'data-ar-clutter';
 
@@ -8,7 +8,7 @@ const MARK = 'data-ar-clutter';
  */
 export function clutter(): Transform {
   let ctx: Context | undefined;
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   const marked: Element[] = [];
   return {
     apply(c, settings) {

@@ -1,5 +1,6 @@
 import { components, define } from '@accessible-reader/components';
 import type { Context } from '../context.js';
+import { litPolicyRefused } from '../lit-policy.js';
 
 /**
  * Registers the components under the session's prefix and tells whether the page's document can use them.
@@ -14,7 +15,8 @@ export function componentsReady(ctx: Context): boolean {
 /** The same for any window and prefix (the reader view and read-aloud have no session context). */
 export function componentsIn(win: Window, prefix: string): boolean {
   const registry = win.customElements;
-  if (!registry) return false;
+  // Trusted Types refused Lit's policy on this page: Lit's templates cannot render here.
+  if (!registry || litPolicyRefused()) return false;
   const ours = (suffix: string, ctor: CustomElementConstructor, free: boolean) => {
     const got = registry.get(`${prefix}-${suffix}`);
     return got ? got === ctor || got.prototype instanceof ctor : free;

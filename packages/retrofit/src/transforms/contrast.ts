@@ -1,4 +1,4 @@
-import type { Transform } from '../context.js';
+import type { EngineStyle, Transform } from '../context.js';
 
 /**
  * Colours of each theme. Every text colour is at least 7:1 against its background (WCAG 1.4.6):
@@ -55,7 +55,7 @@ function themeCss(): string {
  * Under Windows High Contrast (forced colours) the reader's system colours already apply: nothing here runs.
  */
 export function contrast(): Transform {
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   let flag: ((v: string | null) => void) | undefined;
   return {
     apply(ctx, settings) {

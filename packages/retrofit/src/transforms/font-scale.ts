@@ -1,5 +1,5 @@
-import type { Context, PageChanges, Transform } from '../context.js';
-import { HTML_NS, NON_TEXT, OWN } from '../dom.js';
+import type { Context, EngineStyle, PageChanges, Transform } from '../context.js';
+import { HTML_NS, NON_TEXT, OWN, bodyOf, queryAll, rootOf } from '../dom.js';
 
 /** `data-ar-fs="15"` or, with a line height, `data-ar-fs="15,1.5"`: size in px and line height as a ratio. */
 const TAG = 'data-ar-fs';
@@ -25,8 +25,8 @@ type Reads = Array<[Element, string]>;
  */
 export function fontScale(): Transform {
   let ctx: Context | undefined;
-  let rules: HTMLStyleElement | undefined;
-  let vars: HTMLStyleElement | undefined;
+  let rules: EngineStyle | undefined;
+  let vars: EngineStyle | undefined;
   let scaleRule: CSSStyleDeclaration | undefined;
   let scale = 1;
   let measured = false;
@@ -43,13 +43,13 @@ export function fontScale(): Transform {
   const taggable = (el: Element) => el.namespaceURI === HTML_NS && !NON_TEXT.has(el.tagName) && !el.hasAttribute(TAG) && !own.has(el);
   const collectOwn = (doc: Document) => {
     own = new Set();
-    for (const o of doc.querySelectorAll(`[${OWN}]`)) {
+    for (const o of queryAll(doc, `[${OWN}]`)) {
       own.add(o);
       for (const d of o.querySelectorAll('*')) own.add(d);
     }
   };
   const setScale = (s: number) => scaleRule?.setProperty('--ar-scale', String(s), 'important');
-  const everything = (doc: Document) => (doc.body ? [doc.body, ...doc.body.querySelectorAll('*')] : []);
+  const everything = (doc: Document) => (bodyOf(doc) ? [bodyOf(doc), ...bodyOf(doc).querySelectorAll('*')] : []);
 
   function writeRules(): void {
     if (!rules) return;
@@ -69,7 +69,7 @@ export function fontScale(): Transform {
     const win = ctx!.win;
     const reads: Reads = [];
     // WCAG spacing sets every line height: measured without it, or it would stick after spacing is off.
-    const html = ctx!.doc.documentElement;
+    const html = rootOf(ctx!.doc);
     const spacing = html.getAttribute('data-ar-spacing');
     if (spacing !== null) html.removeAttribute('data-ar-spacing');
     for (const el of list) {

@@ -1,5 +1,5 @@
-import type { Context, PageChanges, Transform } from '../context.js';
-import { HTML_NS, NON_TEXT, isOwn } from '../dom.js';
+import type { Context, EngineStyle, PageChanges, Transform } from '../context.js';
+import { HTML_NS, NON_TEXT, bodyOf, fragmentIn, isOwn, styleSheetsOf, walkerIn } from '../dom.js';
 
 const FIX = 'data-ar-fix';
 const COL = 'data-ar-col';
@@ -47,7 +47,7 @@ function fixedSelectors(doc: Document): { heights: string[]; widths: string[]; j
       } else if ((rule as CSSGroupingRule).cssRules) visit((rule as CSSGroupingRule).cssRules);
     }
   };
-  for (const sheet of doc.styleSheets) {
+  for (const sheet of styleSheetsOf(doc)) {
     if (sheet.ownerNode && (sheet.ownerNode as Element).nodeType === 1 && isOwn(sheet.ownerNode as Element)) continue;
     try {
       visit(sheet.cssRules);
@@ -62,7 +62,7 @@ function fixedSelectors(doc: Document): { heights: string[]; widths: string[]; j
 function matcher(doc: Document, selectors: string[]): string {
   const valid: string[] = [];
   // Checked against an empty fragment: as strict as the document, without searching it once per selector.
-  const probe = doc.createDocumentFragment();
+  const probe = fragmentIn(doc);
   for (const s of new Set(selectors)) {
     try {
       probe.querySelector(s);
@@ -84,7 +84,7 @@ function matcher(doc: Document, selectors: string[]): string {
  */
 export function reflow(): Transform {
   let ctx: Context | undefined;
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   let heightSel = '';
   let widthSel = '';
   let justifySel = '';
@@ -130,7 +130,7 @@ export function reflow(): Transform {
     const { doc, win, article } = c;
     let outer: Element | undefined;
     const cell = (el: Element) => /^t[dh]$/i.test(el.tagName);
-    for (let a: Element | null = article.root; a && a !== doc.body && a.parentElement; a = a.parentElement) {
+    for (let a: Element | null = article.root; a && a !== bodyOf(doc) && a.parentElement; a = a.parentElement) {
       const parent: Element = a.parentElement;
       if (win.getComputedStyle(a).float !== 'none' || fixed.has(a) || cell(a)) {
         out.push([a, COL, 'col']);
@@ -150,7 +150,7 @@ export function reflow(): Transform {
 
   /** Size of the article's running text, in px at scale 1. */
   function runningTextPx(c: Context): number {
-    const walker = c.doc.createTreeWalker(c.article.body, 4);
+    const walker = walkerIn(c.doc, c.article.body, 4);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || (n.nodeValue ?? '').trim().length < 40) continue;
@@ -183,7 +183,7 @@ export function reflow(): Transform {
       widthSel = matcher(doc, widths);
       justifySel = matcher(doc, justified);
       plan = [];
-      if (doc.body) fixedBoxes(doc.body, plan);
+      if (bodyOf(doc)) fixedBoxes(bodyOf(doc), plan);
       columns(c, new Set(plan.filter((p) => p[2] === 'w').map((p) => p[0])), plan);
       columnPx = c.article.root.getBoundingClientRect().width;
       textPx = runningTextPx(c);

@@ -1,5 +1,5 @@
 import type { Context, Transform } from '../context.js';
-import { OWN } from '../dom.js';
+import { OWN, createIn, createTextIn } from '../dom.js';
 import type { Contrast, Settings } from '../types.js';
 import { readAloud } from '../read-aloud/page.js';
 import { openReader } from '../reader/reader.js';
@@ -44,7 +44,7 @@ export function toolbar(): Transform {
     const { doc, lang } = ctx;
     const t = toolbarStrings[lang];
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text = ''): HTMLElementTagNameMap[K] => {
-      const el = doc.createElement(tag);
+      const el = createIn(doc, tag);
       for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
       if (text) el.textContent = text;
       return el;
@@ -70,7 +70,7 @@ export function toolbar(): Transform {
     host.append(sink);
     let setSize: (percent: number) => void;
     if (componentsReady(ctx)) {
-      const control = doc.createElement(`${ctx.prefix}-font-size`) as HTMLElement & { value: number };
+      const control = createIn(doc, `${ctx.prefix}-font-size`) as HTMLElement & { value: number };
       for (const [k, v] of Object.entries({ min: '100', max: '300', step: '25', target: '[data-ar-toolbar] > [data-ar-sink]', lang })) control.setAttribute(k, v);
       control.addEventListener('change', safely(() => ctx.update({ fontScale: control.value / 100 })));
       size.append(control);
@@ -100,7 +100,7 @@ export function toolbar(): Transform {
       const label = make('label');
       const input = make('input', { type: 'radio', name: 'contrast', value: mode });
       input.addEventListener('change', safely(() => input.checked && ctx.update({ contrast: mode })));
-      label.append(input, doc.createTextNode(t[mode]));
+      label.append(input, createTextIn(doc, t[mode]));
       fieldset.append(label);
       return input;
     });
