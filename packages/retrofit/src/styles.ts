@@ -3,7 +3,7 @@
  * refuses inline styles (`style-src 'self'`) still gets them (CSP governs <style> elements, not constructed
  * sheets) and no violation is reported to the site. Where a browser cannot adopt sheets, <style> elements.
  */
-import { OWN, adoptedSheets, headOf, rootOf, setAdoptedSheets, styleSheetsOf } from './dom.js';
+import { OWN, adoptedSheets, headOf, rootOf, setAdoptedSheets, styleSheetsOf, viewOf } from './dom.js';
 
 /** One of the engine's sheets, as a transform holds it. A <style> element satisfies this too. */
 export interface EngineStyle {
@@ -83,6 +83,23 @@ export class EngineSheets {
     parent.insertBefore(style, atStart ? parent.firstChild : null);
     this.all.add(style);
     return style;
+  }
+}
+
+/**
+ * Styles a shadow root of the engine's: an adopted sheet where the browser can (a page's `style-src` policy
+ * does not block it), else a <style> inside.
+ */
+export function shadowStyle(root: ShadowRoot, css: string): void {
+  const win = viewOf(root.ownerDocument)!;
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = root.ownerDocument.createElementNS('http://www.w3.org/1999/xhtml', 'style');
+    style.textContent = css;
+    root.append(style);
   }
 }
 

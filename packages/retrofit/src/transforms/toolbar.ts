@@ -3,6 +3,7 @@ import { OWN, createIn, createTextIn } from '../dom.js';
 import type { Contrast, Settings } from '../types.js';
 import { readAloud } from '../read-aloud/page.js';
 import { openReader } from '../reader/reader.js';
+import { shadowStyle } from '../styles.js';
 import { componentsReady } from './components.js';
 import { toolbarStrings } from './toolbar.strings.js';
 
@@ -58,8 +59,6 @@ export function toolbar(): Transform {
     };
     host = make('div', { [OWN]: '', 'data-ar-toolbar': '', lang });
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = make('style');
-    style.textContent = CSS;
     const section = make('section', { 'aria-label': t.region });
 
     // Text size. The component resizes its `target`: a node of ours that is never shown, because the engine,
@@ -122,7 +121,8 @@ export function toolbar(): Transform {
     const readerButton = action(t.reader, (b) => openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: b, settings: { ...latest } }));
     const readButton = action(t.readAloud, (b) => readAloud(doc, { lang, invoker: b })?.root.querySelector('button')?.focus());
     section.append(size, fieldset, spacingButton, clutterButton, readerButton, readButton);
-    shadow.append(style, section);
+    shadowStyle(shadow, CSS);
+    shadow.append(section);
 
     sync = (s) => {
       latest = s;
