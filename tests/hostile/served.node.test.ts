@@ -34,6 +34,7 @@ const ROUTES: Record<string, { file: string; csp?: string; engine?: boolean | 'e
   '/clobbering-bundle.html': { file: 'clobbering.html', engine: 'end' },
   '/mootools-bundle.html': { file: 'mootools.html', engine: true },
   '/pjax-bundle.html': { file: 'pjax.html', engine: true },
+  '/console-stripped-bundle.html': { file: 'console-stripped.html', engine: true },
   '/csp.html': { file: 'csp-trusted-types.html', csp: STRICT, engine: true },
   '/csp-allowlist.html': { file: 'csp-trusted-types.html', csp: `${STRICT}; trusted-types site-policy lit-html`, engine: true },
   '/csp-extension.html': { file: 'csp-trusted-types.html', csp: STRICT },
@@ -269,6 +270,26 @@ describe('the engine bundle on pages served for real', () => {
     await pageScriptsWork(page);
     expect((await marker(page) as Marker & { mooClicks?: number }).mooClicks).toBe(2);
     await session(page, (s) => s.undo());
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('no console.warn or console.error (an old-IE guard): nothing the engine reports throws to the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watch(page);
+    await page.goto(`${origin}/console-stripped-bundle.html`);
+    expect(await page.evaluate(() => typeof console.warn)).toBe('undefined');
+    await pageScriptsWork(page);
+    const before = await outer(page);
+    // An invalid setting (warned about) and a second session on the same page (warned about): neither throws.
+    expect(await start(page, { fontScale: 'huge', toolbar: true })).toEqual({ active: true, title: TITLE });
+    expect(await session(page, (s) => s.settings.fontScale)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { AccessibleReader: { retrofit: (d: Document, s: object) => { active: boolean } } }).AccessibleReader.retrofit(document, { fontScale: 2 }).active)).toBe(false);
+    await page.getByRole('button', { name: /A\+/ }).click();
+    expect(await session(page, (s) => s.settings.fontScale)).toBe(1.25);
+    await session(page, (s) => s.undo());
+    expect(await outer(page)).toBe(before);
+    await pageScriptsWork(page);
     expect(errors).toEqual([]);
     await page.close();
   }, 30_000);

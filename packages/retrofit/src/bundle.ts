@@ -20,6 +20,7 @@ import { LEGIBLE_FONTS } from './transforms/font.js';
 import { extract } from './extract/extract.js';
 import { readAloud } from './read-aloud/page.js';
 import { openReader } from './reader/reader.js';
+import { report } from './report.js';
 
 litLoaded();
 
@@ -44,6 +45,6 @@ if (typeof own?.retrofit !== 'function') {
   try {
     Object.defineProperty(globalThis, 'AccessibleReader', { value: api, configurable: true, writable: true });
   } catch (error) {
-    console.error('Accessible Reader: could not define AccessibleReader.', error);
+    report('error', 'Accessible Reader: could not define AccessibleReader.', error);
   }
 }

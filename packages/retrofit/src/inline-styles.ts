@@ -3,6 +3,7 @@
  * over them take them off the element here, and this registry puts the `style` attribute back exactly as the
  * page last wrote it: when the last transform lets go, or on undo.
  */
+import { report } from './report.js';
 /**
  * How many times the page may put back a declaration taken off one element before the engine stops taking it:
  * a page script that restores its `font-size: … !important` whenever it is removed would otherwise rewrite
@@ -70,7 +71,7 @@ export class InlineStyles {
     this.leftToPage.add(el);
     if (this.warned) return;
     this.warned = true;
-    console.warn('Accessible Reader: the page keeps putting back its own size on an element; left as the page wants it.', el);
+    report('warn', 'Accessible Reader: the page keeps putting back its own size on an element; left as the page wants it.', el);
   }
 
   has(el: Element): boolean {

@@ -14,6 +14,7 @@ import { reflow } from './transforms/reflow.js';
 import { spacing } from './transforms/spacing.js';
 import { toolbar } from './transforms/toolbar.js';
 import type { Article, Found, RetrofitOptions, RetrofitSession, Settings } from './types.js';
+import { report } from './report.js';
 
 const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
@@ -61,7 +62,7 @@ class Session implements RetrofitSession {
     this.doc = doc;
     this.win = windowOf(doc);
     const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
-    if (options.tagPrefix && prefix !== options.tagPrefix) console.warn(`Accessible Reader: invalid tagPrefix "${options.tagPrefix}"; using "ar".`);
+    if (options.tagPrefix && prefix !== options.tagPrefix) report('warn', `Accessible Reader: invalid tagPrefix "${options.tagPrefix}"; using "ar".`);
     this.prefix = prefix;
     this.sheets = new EngineSheets(doc, this.win);
     this.transforms = this.freshTransforms();
@@ -164,7 +165,7 @@ class Session implements RetrofitSession {
   private crash(error: unknown): void {
     if (!this.reported) {
       this.reported = true;
-      console.error('Accessible Reader: an internal error stopped the reader; the page was put back as it was.', error);
+      report('error', 'Accessible Reader: an internal error stopped the reader; the page was put back as it was.', error);
     }
     this.teardown();
   }
@@ -185,14 +186,14 @@ class Session implements RetrofitSession {
         t.remove();
       } catch (error) {
         // Keep undoing the rest: a hostile page must not keep half of the engine on.
-        if (!this.reported) console.error('Accessible Reader: could not undo one change.', error);
+        if (!this.reported) report('error', 'Accessible Reader: could not undo one change.', error);
       }
     }
     this.applied = [];
     try {
       this.ctx.inline.restoreAll();
     } catch (error) {
-      if (!this.reported) console.error('Accessible Reader: could not restore an inline style.', error);
+      if (!this.reported) report('error', 'Accessible Reader: could not restore an inline style.', error);
     }
     this.sheets.removeAll();
     const root = rootOf(this.doc);
@@ -229,11 +230,18 @@ class Session implements RetrofitSession {
   private observe(): void {
     const want = this.watchers.size ? 'changes' : 'swaps';
     if (this.observing === want || (this.observing === 'changes' && want === 'swaps')) return;
-    this.observer ??= new this.win.MutationObserver((records) => this.run(() => this.dispatch(records)));
-    const root = rootOf(this.doc);
-    if (want === 'changes') this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
-    else this.observer.observe(root, { childList: true });
     this.observing = want;
+    try {
+      this.observer ??= new this.win.MutationObserver((records) => this.run(() => this.dispatch(records)));
+      const root = rootOf(this.doc);
+      if (want === 'changes') this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+      else this.observer.observe(root, { childList: true });
+    } catch (error) {
+      // A page's broken MutationObserver stub: the reader works on the page as it is now.
+      this.observer = undefined;
+      this.observing = 'changes';
+      report('warn', 'Accessible Reader: this page cannot be watched for changes; text it adds later keeps its size.', error);
+    }
   }
 
   private dispatch(records: MutationRecord[]): void {
@@ -284,12 +292,12 @@ export function retrofit(doc: Document, settings?: Partial<Settings>, options: R
     // Another session (this engine or another copy: the extension and a site's bundle) owns the page: two
     // would measure each other's sizes. The other one must be undone first.
     if (query(doc, `[${OWN}]`)) {
-      console.warn('Accessible Reader: already active on this page; undo the other session first.');
+      report('warn', 'Accessible Reader: already active on this page; undo the other session first.');
       return inertSession(initial);
     }
     found = findArticle(doc, options.adapters ?? ADAPTERS);
   } catch (error) {
-    console.error('Accessible Reader: could not read this page; it was left as it was.', error);
+    report('error', 'Accessible Reader: could not read this page; it was left as it was.', error);
     return inertSession(initial);
   }
   if (!found) return inertSession(initial);
@@ -297,7 +305,7 @@ export function retrofit(doc: Document, settings?: Partial<Settings>, options: R
   try {
     session = new Session(doc, found, initial, options);
   } catch (error) {
-    console.error('Accessible Reader: could not start on this page; it was left as it was.', error);
+    report('error', 'Accessible Reader: could not start on this page; it was left as it was.', error);
     return inertSession(initial);
   }
   session.start();

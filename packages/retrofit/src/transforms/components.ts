@@ -9,7 +9,8 @@ import { litPolicyRefused } from '../lit-policy.js';
  * widgets are simply left in place.
  */
 export function componentsReady(ctx: Context): boolean {
-  return componentsIn(ctx.win, ctx.prefix);
+  // Lit's templates are HTML: in an XML document (XHTML served as such) they do not parse.
+  return ctx.doc.contentType === 'text/html' && componentsIn(ctx.win, ctx.prefix);
 }
 
 /** The same for any window and prefix (the reader view and read-aloud have no session context). */
