@@ -13,7 +13,10 @@ import { minifyLitCss } from '../../components/scripts/minify-lit-css.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
-const BUDGET = 40 * 1024;
+// 40 KB until issue 14 (round two of hostile pages): following a <body> swap, backing off a fight, reading the
+// document through its prototype (clobbering), adopted sheets (style-src), surviving a refused Lit policy
+// (Trusted Types) and console-free pages cost 1.3 KB gzip together; main had 0.3 KB left.
+const BUDGET = 41 * 1024;
 // The components from source, as the tests use them: no need to build them first.
 const alias = { '@accessible-reader/components': fileURLToPath(new URL('../../components/src/index.ts', import.meta.url)) };
 

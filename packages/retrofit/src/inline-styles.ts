@@ -71,7 +71,7 @@ export class InlineStyles {
     this.leftToPage.add(el);
     if (this.warned) return;
     this.warned = true;
-    report('warn', 'Accessible Reader: the page keeps putting back its own size on an element; left as the page wants it.', el);
+    report('warn', 'Accessible Reader: the page keeps putting back its own size here; left as it is.', el);
   }
 
   has(el: Element): boolean {

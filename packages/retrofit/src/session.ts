@@ -240,7 +240,7 @@ class Session implements RetrofitSession {
       // A page's broken MutationObserver stub: the reader works on the page as it is now.
       this.observer = undefined;
       this.observing = 'changes';
-      report('warn', 'Accessible Reader: this page cannot be watched for changes; text it adds later keeps its size.', error);
+      report('warn', 'Accessible Reader: cannot follow changes on this page.', error);
     }
   }
 
