@@ -1,7 +1,7 @@
 /**
  * The one-file bundle (`npm run build -w @accessible-reader/retrofit` first): `window.AccessibleReader` has
  * extract, openReader and readAloud and they work on a sample page loaded from disk, with Lit, the components
- * and the reader view inside 40 KB gzip (Readability is not in it: the package entry and the extension have it).
+ * and the reader view inside 41 KB gzip (Readability is not in it: the package entry and the extension have it).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,11 +20,12 @@ describe('the one-file bundle', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('stays within 40 KB gzip with extraction, reader view and read-aloud, and without Readability', () => {
+  it('stays within 41 KB gzip with extraction, reader view and read-aloud, and without Readability', () => {
     const code = readFileSync(BUNDLE);
     const gzip = gzipSync(code, { level: 9 }).length;
     console.log(`accessible-reader-retrofit.js: ${(gzip / 1024).toFixed(1)} KB gzip`);
-    expect(gzip).toBeLessThanOrEqual(40 * 1024);
+    // 40 KB (issue 4) + 1 KB for issue 14's fixes for hostile pages (packages/retrofit/scripts/build.mjs).
+    expect(gzip).toBeLessThanOrEqual(41 * 1024);
     expect(code.toString()).not.toContain('readability-page');
   });
 
