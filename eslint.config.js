@@ -4,7 +4,7 @@ import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.output/**', '.wxt/**', 'storybook-static/**', 'tests/fixtures/**', 'bench-results/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '.output/**', '.wxt/**', 'storybook-static/**', 'tests/fixtures/**', 'bench-results/**', '.cache/**'],
   },
   ...tseslint.configs.recommended,
   {

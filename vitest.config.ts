@@ -15,7 +15,7 @@ const sourceAliases = [
   { find: /^@accessible-reader\/components$/, replacement: fileURLToPath(new URL('./packages/components/src/index.ts', import.meta.url)) },
   { find: /^@accessible-reader\/components\/(.*)\.js$/, replacement: fileURLToPath(new URL('./packages/components/src/$1.ts', import.meta.url)) },
   { find: /^@accessible-reader\/retrofit$/, replacement: fileURLToPath(new URL('./packages/retrofit/src/index.ts', import.meta.url)) },
-  { find: /^@accessible-reader\/retrofit\/settings\.js$/, replacement: fileURLToPath(new URL('./packages/retrofit/src/settings.ts', import.meta.url)) },
+  { find: /^@accessible-reader\/retrofit\/([a-z-]+)\.js$/, replacement: fileURLToPath(new URL('./packages/retrofit/src/$1.ts', import.meta.url)) },
 ];
 
 export default defineConfig({

@@ -1,9 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CONTENT_SCRIPT, EARLY_SCRIPT, hasSitePermission, injectReader, runCommand, type CommandName } from '../lib/commands';
-import { hostPattern, isEnabled, isGovHost } from '../lib/settings';
-import { AREA, getAll, migrateAll } from '../lib/store';
+import { hostOfUrl, hostPattern, isEnabled, isGovHost } from '../lib/settings';
+import { isSettingsArea } from '../lib/area';
+import { getAll, setWriteSink, type WriteMessage, type WriteResult } from '../lib/store';
 import { isTrustedSender, type Message } from '../lib/messages';
+import { injectReaderScript } from '../lib/reader-loader';
+import { openWelcomeOnce } from '../lib/welcome';
+import { createWriter } from '../lib/writer';
+import { hostsOf, parseOps } from '../lib/write-ops';
 
 /** Registration ids: `site:<host>` (stage one, document_start) and `site:<host>|reader` (the engine). */
 const ID_PREFIX = 'site:';
@@ -16,10 +21,18 @@ export default defineBackground({
 });
 
 function main(): void {
-  browser.runtime.onInstalled.addListener(() => void migrateAll().then(syncRegistrations));
-  browser.runtime.onStartup.addListener(() => void syncRegistrations());
+  const writer = createWriter();
+  setWriteSink(writer.enqueue);
+  browser.runtime.onInstalled.addListener((details) => {
+    void writer.migrate().catch(() => false).then(syncRegistrations);
+    // The welcome page: on install only, not on update, not at each start.
+    if (details.reason === 'install') void openWelcomeOnce().catch(() => undefined);
+  });
+  // Again at each start: a migration cut short by the browser closing (or data synced from an older version
+  // on another computer) is finished here. Nothing to do costs one read.
+  browser.runtime.onStartup.addListener(() => void writer.migrate().catch(() => false).then(syncRegistrations));
   // Sites turned on or off (popup, options, import, shortcut) and permissions granted or taken back.
-  browser.storage.onChanged.addListener((_changes, area) => area === AREA && scheduleSync());
+  browser.storage.onChanged.addListener((_changes, area) => isSettingsArea(area) && scheduleSync());
   browser.permissions.onAdded.addListener((added) => {
     scheduleSync();
     // Firefox closes the popup when it shows the permission prompt: the open tabs of the site start here.
@@ -29,7 +42,21 @@ function main(): void {
 
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command as CommandName, tab));
 
-  browser.runtime.onMessage.addListener((message: Message, sender: Browser.runtime.MessageSender) => {
+  browser.runtime.onMessage.addListener((message: Message | WriteMessage, sender: Browser.runtime.MessageSender, sendResponse: (r: WriteResult) => void) => {
+    // A content script may ask for the reader script, in its own frame.
+    const reader = injectReaderScript(message, sender);
+    if (reader) return reader;
+    if (message?.type === 'write') {
+      const ops = parseOps(message.ops);
+      // A content script lives in a page: it may change its own site's settings (and, on a government site, the
+      // shared ones through `choose`), never another site's, never everything at once.
+      const pageHost = isTrustedSender(sender) ? null : hostOfUrl(sender.url ?? sender.tab?.url);
+      const allowed =
+        ops && sender.id === browser.runtime.id && (isTrustedSender(sender) || (pageHost && ops.every((op) => ['choose', 'scope', 'enabled'].includes(op.op) && hostsOf(op).every((h) => h === pageHost))));
+      if (!allowed || !ops) return undefined;
+      void writer.enqueue(ops).then(sendResponse);
+      return true;
+    }
     // Only the extension's own pages (popup, options) may drive it; content scripts live in untrusted pages.
     if (!isTrustedSender(sender)) return undefined;
     if (message?.type === 'command') {

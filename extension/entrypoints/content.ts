@@ -1,14 +1,18 @@
 // First: custom elements for the isolated world, before Lit loads.
 import '../lib/isolated-world';
-// The package entry also registers Mozilla Readability as extraction's fallback (the one-file bundle has not).
-import { openReader, readerOf, retrofit, type RetrofitSession } from '@accessible-reader/retrofit';
+import { components, define } from '@accessible-reader/components';
+// The engine without the reader view: that one is loaded into the page on first use (lib/reader-loader.ts).
+import { provideComponents, provideReaderFeatures, retrofit, type RetrofitSession } from '@accessible-reader/retrofit/core.js';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { AREA, siteKey } from '../lib/area';
 import { earlyStage, type EarlyStage, type PageState } from '../lib/early';
-import { DEFAULTS_KEY, validateSettings, type Settings } from '../lib/settings';
+import { validateSettings, type Settings } from '../lib/settings';
 import type { ContentMessage } from '../lib/messages';
-import { setSite } from '../lib/store';
+import { loadReader } from '../lib/reader-loader';
+import { keysFor, onSettingsChanged, saveFromPage } from '../lib/store';
+
+provideComponents({ components, define });
+provideReaderFeatures(loadReader);
 
 /** Tag prefix of the components the engine puts on pages: one no page defines. */
 const TAG_PREFIX = 'arx';
@@ -41,15 +45,12 @@ class Reader {
   constructor(private readonly stage: EarlyStage) {}
 
   async start(): Promise<void> {
-    const key = siteKey(this.stage.host);
     // The reader view (shortcut or popup button), on any page, whether the reader is on for the site or not.
     browser.runtime.onMessage.addListener((message: ContentMessage, sender) => {
       if (sender.id === browser.runtime.id && message?.type === 'reader-view') this.toggleReaderView();
       return undefined;
     });
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === AREA && (DEFAULTS_KEY in changes || key in changes)) void this.stage.read().then((s) => this.apply(s));
-    });
+    onSettingsChanged(keysFor(this.stage.host), () => this.stage.read(), (s) => this.apply(s));
     this.apply(await this.stage.first);
   }
 
@@ -68,9 +69,10 @@ class Reader {
   }
 
   /**
-   * Starts the engine, or updates it. The early sheet is taken off in the same task (no frame shows neither),
-   * before the engine measures the page's own sizes. Where the engine finds no article it leaves the page as
-   * it is, and the early sheet stays: the reader asked for this size and contrast on this site.
+   * Starts the engine, or updates it. The engine takes over the page-wide session the early stage started
+   * for the first paint (same stylesheets and tags: the page is not restyled). Where the engine finds no
+   * article it leaves the page as it is, and the early stage's styling stays: the reader asked for this size
+   * and contrast on this site.
    */
   private run(): void {
     const state = this.state;
@@ -79,18 +81,20 @@ class Reader {
       if (json(this.session.settings) !== json(state.settings)) this.engineUpdate?.(state.settings);
       return;
     }
-    this.stage.remove();
     try {
-      const session = retrofit(document, state.settings, { tagPrefix: TAG_PREFIX });
-      // The engine's own toolbar calls session.update(): wrapping it is how this script learns of changes
-      // made on the page, to save them for this site.
-      const engineUpdate = session.update.bind(session);
-      this.engineUpdate = engineUpdate;
-      session.update = (partial) => {
-        engineUpdate(partial);
-        this.saveFromPage();
-      };
-      this.session = session;
+      const from = this.stage.session ?? undefined;
+      const session = retrofit(document, state.settings, { tagPrefix: TAG_PREFIX, ...(from ? { from } : {}) });
+      if (session.active) {
+        // The engine's own toolbar calls session.update(): wrapping it is how this script learns of changes
+        // made on the page, to save them for this site.
+        const engineUpdate = session.update.bind(session);
+        this.engineUpdate = engineUpdate;
+        session.update = (partial) => {
+          engineUpdate(partial);
+          this.saveFromPage();
+        };
+        this.session = session;
+      }
     } catch (error) {
       // The engine never throws by contract; this guards the page against a broken build all the same.
       console.warn('Accessible Reader: could not apply the reader to this page.', error);
@@ -102,10 +106,12 @@ class Reader {
 
   /** Opens the reader view with this site's settings, or closes it when it is open. */
   private toggleReaderView(): void {
-    const open = readerOf(document);
-    if (open) return open.close();
     const s = this.session?.settings ?? this.state?.settings;
-    openReader(document, { tagPrefix: TAG_PREFIX, ...(s ? { settings: { fontScale: s.fontScale, contrast: s.contrast, spacing: s.spacing } } : {}) });
+    void loadReader().then(({ openReader, readerOf }) => {
+      const open = readerOf(document);
+      if (open) return open.close();
+      openReader(document, { tagPrefix: TAG_PREFIX, ...(s ? { settings: { fontScale: s.fontScale, contrast: s.contrast, spacing: s.spacing } } : {}) });
+    }, (error: unknown) => console.warn('Accessible Reader: could not open the reader view.', error));
   }
 
   private saveFromPage(): void {
@@ -114,7 +120,7 @@ class Reader {
     const settings = validateSettings(s);
     // Updated first, so that the echo of this save from storage.onChanged changes nothing.
     this.state = { ...this.state, settings };
-    void setSite(this.stage.host, { enabled: true, settings }).catch((e: unknown) => console.warn('Accessible Reader: could not save.', e));
+    void saveFromPage(this.stage.host, settings).then((r) => r.ok || console.warn('Accessible Reader: could not save.'));
   }
 }
 

@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { applyCommand, effectiveSettings, hostOfUrl, hostPattern, isEnabled, isGovHost } from './settings';
 import type { ContentMessage } from './messages';
-import { getDefaults, getSite, setSite } from './store';
+import { choose, getDefaults, getSite, setEnabled } from './store';
 
 export type CommandName = 'increase-text' | 'decrease-text' | 'toggle-contrast' | 'toggle-site' | 'reader-view';
 /** The two stages of the reader on a page (see lib/early.ts), in the order they run. */
@@ -38,12 +38,13 @@ export async function runCommand(command: CommandName, tab: Browser.tabs.Tab | u
       await action?.openPopup?.().catch(() => undefined);
       return;
     }
-    await setSite(host, { ...entry, enabled: !enabled });
+    await setEnabled(host, !enabled);
     if (!enabled && !isGovHost(host)) await injectReader(tab.id).catch(() => undefined);
     return;
   }
   if (!enabled) return;
-  await setSite(host, { ...entry, settings: applyCommand(effectiveSettings(defaults, entry), command) });
+  // Kept where this site's choices go: every government site, or this site only.
+  await choose(host, applyCommand(effectiveSettings(defaults, entry), command));
 }
 
 /**

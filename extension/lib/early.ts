@@ -1,30 +1,22 @@
 /**
  * The first stage of the reader on a page, run by the tiny `early` content script at `document_start`: it asks
- * for the stored settings at once and, while the page is still loading, puts the early stylesheet in place, so
- * that the first paint is already large and high-contrast. The engine (Lit, the components, the adapters) is
- * a separate script that runs at `document_end`: evaluating it never delays the storage request or the parser.
- * Both scripts share the extension's isolated world, where this stage is kept on `globalThis`.
+ * for the stored settings at once and, while the page is still loading, starts the engine's page-wide part
+ * (text size, colours, spacing: `firstPaint()`), so that the first paint is already the reader's. The engine
+ * proper (Lit, the components, the adapters) is a separate script that runs at `document_end` and takes the
+ * same session over: nothing is restyled twice. Both scripts share the extension's isolated world, where this
+ * stage is kept on `globalThis`.
  */
-import { browser } from 'wxt/browser';
-import contrastCss from '../../packages/components/src/contrast-toggle/contrast.css?raw';
-import { AREA, siteKey } from './area';
-import { earlyCss } from './early-styles';
-import { DEFAULTS_KEY, effectiveSettings, isEnabled, normalizeHost, validateSettings, validateSiteEntry, type Settings } from './settings';
+import { firstPaint, type FirstPaint } from '@accessible-reader/retrofit/first-paint.js';
+import { normalizeHost, type PageState, type Settings } from './settings';
+import { readPage } from './store';
 
 /** The page is kept invisible at most this long while the stored settings are read (normally a few ms). */
 const MAX_HIDE_MS = 300;
-/** Marks the moment the stored settings took effect on the page (early sheet or engine). */
+/** Marks the moment the stored settings took effect on the page (first paint or engine). */
 export const APPLIED_MARK = 'accessible-reader:early-styles';
-/**
- * Marks the early stage's own nodes. Not the engine's `data-ar-own`: the engine reads that as "another session
- * owns this page" and would refuse to start if an early node were still there.
- */
-const OWN = 'data-ar-early';
 
-export interface PageState {
-  enabled: boolean;
-  settings: Settings;
-}
+/** On or off, the settings, and whether they are the government-wide ones or this site's own. */
+export type { PageState };
 
 export interface EarlyStage {
   readonly host: string;
@@ -32,9 +24,11 @@ export interface EarlyStage {
   readonly first: Promise<PageState>;
   /** Reads the state again (after a storage change). */
   read(): Promise<PageState>;
-  /** Puts the early stylesheet on the page for `settings` (replacing any earlier one). */
+  /** The page-wide session styling the page, if any: the engine takes it over. */
+  readonly session: FirstPaint | null;
+  /** Styles the page for `settings` (starts the page-wide session or updates it). */
   apply(settings: Settings): void;
-  /** Takes it off, leaving the page as it was. */
+  /** Takes everything off, leaving the page as it was. */
   remove(): void;
   /** Records that the stored settings are now on the page (once). */
   mark(): void;
@@ -57,63 +51,38 @@ export function earlyStage(): EarlyStage | null {
 }
 
 function start(host: string): EarlyStage {
-  performance.mark('accessible-reader:start');
-  let early: HTMLStyleElement | null = null;
-  let contrastBefore: string | null = null;
+  let session: FirstPaint | null = null;
   let marked = false;
 
-  const style = (css: string) => {
-    const el = document.createElement('style');
-    el.setAttribute(OWN, '');
-    el.textContent = css;
-    (document.head ?? document.documentElement).append(el);
-    return el;
-  };
+  // The shared defaults and the site's entry, from sync and local at once (one round; see lib/store.ts).
+  const read = (): Promise<PageState> => readPage(host);
 
-  const read = async (): Promise<PageState> => {
-    const key = siteKey(host);
-    let raw: Record<string, unknown> = {};
-    try {
-      raw = await browser.storage[AREA].get([DEFAULTS_KEY, key]);
-    } catch (error) {
-      console.warn('Accessible Reader: could not read the settings; using the defaults.', error);
-    }
-    const defaults = validateSettings(raw[DEFAULTS_KEY]);
-    const entry = validateSiteEntry(raw[key], defaults);
-    return { enabled: isEnabled(host, entry), settings: effectiveSettings(defaults, entry) };
-  };
-
-  // Until the settings are known nothing is painted: no flash of the small, low-contrast page.
-  let hide: HTMLStyleElement | null = document.readyState === 'loading' && document.documentElement ? style('html { visibility: hidden !important; }') : null;
-  const reveal = () => {
-    hide?.remove();
-    hide = null;
-  };
+  // Until the settings are known nothing is painted: no flash of the small, low-contrast page. `opacity` on the
+  // root alone: taking it off restyles one element, not the whole page as an inherited property would.
+  const hide = document.readyState === 'loading' && document.documentElement ? document.createElement('style') : null;
+  if (hide) {
+    hide.textContent = 'html{opacity:0!important}';
+    document.documentElement.append(hide);
+  }
+  const reveal = () => hide?.remove();
 
   const stage: EarlyStage = {
     host,
     first: read(),
     read,
     engineStarted: false,
+    get session() {
+      return session?.active ? session : null;
+    },
     apply(s) {
-      stage.remove();
-      const css = [earlyCss(s), s.contrast !== 'off' ? contrastCss : ''].filter(Boolean).join('\n');
-      if (css) early = style(css);
-      if (s.contrast !== 'off') {
-        contrastBefore = document.documentElement.getAttribute('data-ar-contrast');
-        document.documentElement.setAttribute('data-ar-contrast', s.contrast);
-      }
+      if (session?.active) session.update(s);
+      else session = firstPaint(document, s);
+      reveal();
     },
     remove() {
-      // The engine takes over from here: the page must be visible whatever the order of the promise callbacks.
       reveal();
-      if (!early) return;
-      early.remove();
-      early = null;
-      const root = document.documentElement;
-      if (contrastBefore === null) root.removeAttribute('data-ar-contrast');
-      else root.setAttribute('data-ar-contrast', contrastBefore);
-      contrastBefore = null;
+      session?.undo();
+      session = null;
     },
     mark() {
       if (!marked) performance.mark(APPLIED_MARK);
@@ -122,9 +91,11 @@ function start(host: string): EarlyStage {
   };
 
   setTimeout(reveal, MAX_HIDE_MS);
+  // Applied however far the page got meanwhile: the page stays hidden until then, and the engine takes this
+  // session over when it starts (revealing the page unstyled first would show a flash of small text).
   void stage.first
     .then((state) => {
-      if (!state.enabled || document.readyState !== 'loading') return;
+      if (!state.enabled) return;
       stage.apply(state.settings);
       stage.mark();
     })

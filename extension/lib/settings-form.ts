@@ -12,6 +12,9 @@ export function defineControls(): void {
   defineElement('arx-font-size', ArFontSize);
 }
 
+/** The fields that are settings (a page's other controls, such as on/off or "only this site", are its own business). */
+const SETTING_FIELDS = 'input[name=contrast], input[type=checkbox]:is([name=spacing], [name=font], [name=hideClutter], [name=toolbar])';
+
 export interface SettingsForm {
   set(settings: Settings): void;
   get(): Settings;
@@ -58,8 +61,7 @@ export function bindSettingsForm(root: HTMLElement, onChange: (settings: Setting
   // The font-size control's `change` bubbles out of its shadow root like the native inputs' does.
   root.addEventListener('change', (event) => {
     const target = event.target as Element | null;
-    if (!target || !(target === size || target.matches('input[name=contrast], input[type=checkbox][name]'))) return;
-    if (target.matches('input[name=enabled]')) return;
+    if (!target || !(target === size || target.matches(SETTING_FIELDS))) return;
     current = read();
     render();
     onChange(current);

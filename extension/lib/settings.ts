@@ -7,7 +7,7 @@
  */
 
 // The settings model is the engine's: the extension stores what the engine applies, so the two cannot drift.
-import { CONTRASTS, DEFAULT_SETTINGS as ENGINE_DEFAULTS, FONTS, MAX_SCALE, MIN_SCALE, SPACINGS, type Contrast, type Font, type Settings, type Spacing } from '@accessible-reader/retrofit/settings.js';
+import { CONTRASTS, DEFAULT_SETTINGS as ENGINE_DEFAULTS, FONTS, MAX_SCALE, MIN_CONTRAST, MIN_FONT_SIZE, MIN_SCALE, SPACINGS, type Contrast, type Font, type Settings, type Spacing } from '@accessible-reader/retrofit/settings.js';
 
 export { CONTRASTS, FONTS, MAX_SCALE, MIN_SCALE, SPACINGS, type Contrast, type Font, type Settings, type Spacing };
 
@@ -24,8 +24,17 @@ export type Sites = Record<string, SiteEntry>;
 /** One press of "larger text" (popup, shortcut, the engine's toolbar): 25 percentage points. */
 export const SCALE_STEP = 0.25;
 
-/** The engine's defaults, except that the on-page toolbar is on: it is how readers find the controls. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ ...ENGINE_DEFAULTS, toolbar: true });
+/**
+ * The engine's defaults, except that the on-page toolbar is on (it is how readers find the controls) and that
+ * text is readable untouched: body text at least 20 px and 4.5:1 (the rest of the site's look is kept).
+ */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ ...ENGINE_DEFAULTS, toolbar: true, minFontSize: 20, minContrast: 4.5 });
+
+/** A minimum (size or contrast): 0 for off, else within bounds; anything else is not one. */
+function floorValue(v: unknown, bounds: { min: number; max: number }): number | null {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+  return v <= 0 ? 0 : Math.round(Math.min(bounds.max, Math.max(bounds.min, v)) * 10) / 10;
+}
 
 /** Storage key of the defaults, and prefix of one key per site (`site:portal.hanoi.gov.vn`). */
 export const DEFAULTS_KEY = 'defaults';
@@ -53,6 +62,8 @@ export function validateSettings(value: unknown, fallback: Readonly<Settings> = 
     font: oneOf(v.font, FONTS) ? v.font : fallback.font,
     hideClutter: typeof v.hideClutter === 'boolean' ? v.hideClutter : fallback.hideClutter,
     toolbar: typeof v.toolbar === 'boolean' ? v.toolbar : fallback.toolbar,
+    minFontSize: floorValue(v.minFontSize, MIN_FONT_SIZE) ?? fallback.minFontSize,
+    minContrast: floorValue(v.minContrast, MIN_CONTRAST) ?? fallback.minContrast,
   };
 }
 
@@ -106,6 +117,38 @@ export function isEnabled(host: string, entry: SiteEntry | undefined): boolean {
 /** The settings that apply on a site: its own when it has them, otherwise the defaults. */
 export function effectiveSettings(defaults: Readonly<Settings>, entry: SiteEntry | undefined): Settings {
   return { ...(entry?.settings ?? defaults) };
+}
+
+/**
+ * Where a choice made on a site is kept. `government`: in the defaults, shared by every government site (a size
+ * chosen on one portal holds on the next one). `site`: in that site's own entry ("only this site"); every site
+ * outside `.gov.vn` keeps its own, as before.
+ */
+export type Scope = 'government' | 'site';
+
+/** The scope of a site: government sites follow the shared defaults unless the reader kept one apart. */
+export function scopeOf(host: string, entry: SiteEntry | undefined): Scope {
+  return isGovHost(host) && !entry?.settings ? 'government' : 'site';
+}
+
+/** What a page needs to know at `document_start`. */
+export interface PageState {
+  enabled: boolean;
+  settings: Settings;
+  scope: Scope;
+}
+
+/** The storage keys a page reads, in one `get` call: the shared defaults and the site's own entry. */
+export function keysFor(host: string): string[] {
+  return [DEFAULTS_KEY, SITE_PREFIX + host];
+}
+
+/** A page's state from what `get(keysFor(host))` returned (anything: every value is validated). */
+export function pageStateFrom(snapshot: unknown, host: string): PageState {
+  const raw = isRecord(snapshot) ? snapshot : {};
+  const defaults = validateSettings(raw[DEFAULTS_KEY]);
+  const entry = validateSiteEntry(raw[SITE_PREFIX + host], defaults);
+  return { enabled: isEnabled(host, entry), settings: effectiveSettings(defaults, entry), scope: scopeOf(host, entry) };
 }
 
 /** A site entry without the fields that say nothing, or null when nothing is left to store. */
@@ -211,7 +254,10 @@ function isStrictSettings(v: unknown): v is Settings {
   return (
     typeof s === 'number' && s >= MIN_SCALE && s <= MAX_SCALE &&
     oneOf(v.contrast, CONTRASTS) && oneOf(v.spacing, SPACINGS) && oneOf(v.font, FONTS) &&
-    typeof v.hideClutter === 'boolean' && typeof v.toolbar === 'boolean'
+    typeof v.hideClutter === 'boolean' && typeof v.toolbar === 'boolean' &&
+    // Absent in files exported before the minimums existed.
+    (v.minFontSize === undefined || floorValue(v.minFontSize, MIN_FONT_SIZE) === v.minFontSize) &&
+    (v.minContrast === undefined || floorValue(v.minContrast, MIN_CONTRAST) === v.minContrast)
   );
 }
 

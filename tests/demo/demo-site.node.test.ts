@@ -68,7 +68,11 @@ describe('demo site (npm start)', () => {
   it('serves each sample portal page as it is and with the one-tag engine: twice the text size, high contrast', async () => {
     const size = async (path: string) => {
       const { page, errors } = await open(path);
-      const px = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.content-detail p, .font-size-text p, .content-detail')!).fontSize));
+      // The size text is drawn at: computed size times the zoom the engine puts on text blocks.
+      const px = await page.evaluate(() => {
+        const el = document.querySelector('.content-detail p, .font-size-text p, .content-detail')!;
+        return parseFloat(getComputedStyle(el).fontSize) * (el as Element & { currentCSSZoom: number }).currentCSSZoom;
+      });
       const theme = await page.evaluate(() => document.documentElement.getAttribute('data-ar-theme'));
       await page.close();
       return { px, theme, errors };

@@ -90,7 +90,8 @@ export async function launch(profileDir: string, lang: 'vi' | 'en' = 'vi'): Prom
       `--lang=${lang}`,
       `--disable-extensions-except=${EXT_DIR}`,
       `--load-extension=${EXT_DIR}`,
-      `--host-resolver-rules=MAP ${GOV_HOST} 127.0.0.1, MAP ${OTHER_HOST} 127.0.0.1`,
+      // Every government host reaches the sample pages: one choice must hold on all of them.
+      `--host-resolver-rules=MAP *.gov.vn 127.0.0.1, MAP ${OTHER_HOST} 127.0.0.1`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -18,7 +18,7 @@ import {
   type Settings,
 } from '../../extension/lib/settings';
 
-const big: Settings = { fontScale: 2, contrast: 'high', spacing: 'wcag', font: 'legible', hideClutter: true, toolbar: false };
+const big: Settings = { fontScale: 2, contrast: 'high', spacing: 'wcag', font: 'legible', hideClutter: true, toolbar: false, minFontSize: 24, minContrast: 7 };
 
 describe('validateSettings (every read from storage)', () => {
   it('keeps a valid value as it is', () => {
@@ -173,8 +173,8 @@ describe('strings', () => {
     }
   });
 
-  it('every data-i18n key used by the popup and the options page exists', () => {
-    for (const page of ['popup', 'options']) {
+  it('every data-i18n key used by the popup, the options and the welcome page exists', () => {
+    for (const page of ['popup', 'options', 'welcome']) {
       const html = readFileSync(new URL(`../../extension/entrypoints/${page}/index.html`, import.meta.url), 'utf8');
       for (const [, key] of html.matchAll(/data-i18n="([^"]+)"/g)) expect(vi, `${page}: ${key}`).toHaveProperty(key!);
     }

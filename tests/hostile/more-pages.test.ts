@@ -26,11 +26,11 @@ import svgHeavy from '../fixtures/hostile/svg-heavy.html?raw';
 import templateLate from '../fixtures/hostile/template-late.html?raw';
 import thenPollution from '../fixtures/hostile/then-pollution.html?raw';
 import xhtml from '../fixtures/hostile/xhtml.xhtml?raw';
+import { fontPx } from '../retrofit/support/page';
 import { EVERYTHING, countObservers, exercise, frame, openHostile, pageScriptsWork, sleep, text, traces, type HostilePage, type Session } from './support';
 
 const TITLE = 'Phường Duy Tân tổ chức hội nghị chuyển đổi số năm 2025';
 const BODY_START = 'Sáng ngày 12/10/2025, Ủy ban nhân dân phường Duy Tân';
-const fontPx = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
 const first = (doc: Document) => doc.querySelector('.content-detail p')!;
 const toolbarRoot = (doc: Document) => doc.querySelector('[data-ar-toolbar]')?.shadowRoot ?? null;
 
@@ -149,7 +149,7 @@ describe('pages that fight what the engine adds', () => {
     // At most about one callback per task of the page (the 1 ms timer and the bursts), never more.
     expect(callbacks).toBeGreaterThan(0);
     expect(callbacks).toBeLessThanOrEqual(2 * (tasks + elapsed / 4) + 10);
-    expect(doc.querySelector('#feed li:last-child')!.hasAttribute('data-ar-fs')).toBe(true);
+    expect(fontPx(doc.querySelector('#feed li:last-child')!)).toBeCloseTo(13 * 2, 0);
     await pageScriptsWork(win, doc);
     (win.__page!.stop as () => void)();
     await sleep(200);

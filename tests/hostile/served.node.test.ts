@@ -168,7 +168,10 @@ describe('the engine bundle on pages served for real', () => {
     page.evaluate(`(${fn.toString()})(window.__s)`) as Promise<T>;
   /** Computed font size (through Document.prototype: the clobbering page shadows document.querySelector). */
   const fontSize = (page: Page, selector = '.content-detail p') =>
-    page.evaluate((s) => parseFloat(getComputedStyle(Document.prototype.querySelector.call(document, s)!).fontSize), selector);
+    page.evaluate((s) => {
+      const el = Document.prototype.querySelector.call(document, s)! as Element & { currentCSSZoom?: number };
+      return parseFloat(getComputedStyle(el).fontSize) * (el.currentCSSZoom ?? 1);
+    }, selector);
   /** The browser's own report of the refused policy: the page's CSP at work, not an error of ours. */
   const LIT_REFUSED = /TrustedTypePolicy named 'lit-html'/;
 
@@ -397,9 +400,9 @@ describe('the built extension on hostile pages (*.gov.vn host)', () => {
     const { page, errors } = await open(gov('/csp-tt-allowlist-extension.html'));
     await readerOn(page);
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-ar-theme'))).toBe('high');
-    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.content-detail p')!).fontSize))).toBeCloseTo(26, 0);
+    expect(await page.evaluate(() => ((el) => parseFloat(getComputedStyle(el).fontSize) * ((el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1))(document.querySelector('.content-detail p')!))).toBeCloseTo(26, 0);
     await page.getByRole('button', { name: /A\+/ }).click();
-    await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.content-detail p')!).fontSize))).toBeCloseTo(13 * 2.25, 0);
+    await expect.poll(() => page.evaluate(() => ((el) => parseFloat(getComputedStyle(el).fontSize) * ((el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1))(document.querySelector('.content-detail p')!))).toBeCloseTo(13 * 2.25, 0);
     await pageScriptsWork(page);
     expect(errors.filter((e) => !/TrustedTypePolicy named 'lit-html'/.test(e))).toEqual([]);
     expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
@@ -419,7 +422,7 @@ describe('the built extension on hostile pages (*.gov.vn host)', () => {
       await page.evaluate((k) => (window as unknown as { swapBody(n: number): void }).swapBody(k), n);
       await readerOn(page);
       expect(await page.evaluate(() => !!document.body.querySelector('[data-ar-toolbar]'))).toBe(true);
-      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.content-detail p')!).fontSize))).toBeCloseTo(26, 0);
+      expect(await page.evaluate(() => ((el) => parseFloat(getComputedStyle(el).fontSize) * ((el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1))(document.querySelector('.content-detail p')!))).toBeCloseTo(26, 0);
       expect(await page.evaluate(() => document.documentElement.getAttribute('data-ar-theme'))).toBe('high');
     }
     await pageScriptsWork(page);

@@ -24,6 +24,8 @@ describe('text scaling', () => {
   for (const c of ALL) {
     it(`${c.name}: every text element renders at s x its original size, reflows and is not clipped`, async () => {
       const { doc, engine } = await openPage(c.html);
+      // The dynamic page changes its own sizes for 700 ms after load (its own test follows that): measured after.
+      if (c.name === 'dynamic') await sleep(800);
       const root = engine.findArticle(doc)!.article.root;
       const article = sizes(textElements(root));
       const page = sizes(textElements(doc.body));
@@ -67,7 +69,7 @@ describe('text scaling', () => {
     }
   });
 
-  it('paragraphs the page adds later are scaled from their own size; a later inline !important cannot shrink text', async () => {
+  it('paragraphs the page adds later are scaled from their own size; later inline sizes of the page are scaled, not fought', async () => {
     const c = DERIVED.find((d) => d.name === 'dynamic')!;
     // Reference: the same page without the engine, after its late changes.
     const ref = await openPage(c.html);
@@ -88,7 +90,10 @@ describe('text scaling', () => {
     const late = [...doc.querySelectorAll('.content-detail p.late')].map(fontPx);
     expect(late).toEqual(refLate.map((px) => px * 2));
     expect(fontPx([...doc.querySelectorAll('.col-right .panel-title')].at(-1)!)).toBeCloseTo(refPanel * 2, 2);
-    expect(fontPx(span)).toBeCloseTo(spanPx * 2, 2);
+    // The page set 10px !important on it after the engine started: the engine does not fight the page (a
+    // fight never ends, see the hostile pages); the reader's scale applies on top of the page's new size.
+    expect(spanPx).toBeGreaterThan(10);
+    expect(fontPx(span)).toBeCloseTo(10 * 2, 2);
     session.update({ fontScale: 3 });
     await frame(win);
     expect([...doc.querySelectorAll('.content-detail p.late')].map(fontPx)).toEqual(refLate.map((px) => px * 3));
@@ -96,7 +101,7 @@ describe('text scaling', () => {
     // Undo keeps what the page itself did meanwhile.
     expect(span.getAttribute('style')).toBe(refSpanStyle);
     expect(fontPx(span)).toBe(10);
-    expect(doc.querySelectorAll('[data-ar-fs], [data-ar-lh], [data-ar-own]').length).toBe(0);
+    expect(doc.querySelectorAll('[data-ar-z], [data-ar-boost], [data-ar-own]').length).toBe(0);
   });
 
   it('works from another window (extension isolated world): same scaling, undo exact', async () => {

@@ -7,7 +7,7 @@ describe('settings', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('defaults: the page as it is, nothing shown', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ fontScale: 1, contrast: 'off', spacing: 'off', font: 'page', hideClutter: false, toolbar: false });
+    expect(DEFAULT_SETTINGS).toEqual({ fontScale: 1, contrast: 'off', spacing: 'off', font: 'page', hideClutter: false, toolbar: false, minFontSize: 0, minContrast: 0 });
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
     expect(resolveSettings(undefined)).toEqual(DEFAULT_SETTINGS);
   });
@@ -18,6 +18,18 @@ describe('settings', () => {
     expect(resolveSettings({ spacing: 'wcag', hideClutter: true }, base)).toEqual({ ...DEFAULT_SETTINGS, fontScale: 2, contrast: 'dark', spacing: 'wcag', hideClutter: true });
     expect(resolveSettings({ font: 'legible', toolbar: true, fontScale: 1.234 }).fontScale).toBe(1.23);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('minimums are 0 (off) or clamped into their bounds, with one warning per call', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(resolveSettings({ minFontSize: 20, minContrast: 4.5 })).toMatchObject({ minFontSize: 20, minContrast: 4.5 });
+    expect(warn).not.toHaveBeenCalled();
+    expect(resolveSettings({ minFontSize: 100, minContrast: 1 })).toMatchObject({ minFontSize: 32, minContrast: 3 });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(resolveSettings({ minFontSize: -5, minContrast: 0 })).toMatchObject({ minFontSize: 0, minContrast: 0 });
+    const base = resolveSettings({ minFontSize: 20 });
+    expect(resolveSettings({ minFontSize: 'big' as unknown as number }, base).minFontSize).toBe(20);
+    expect(resolveSettings({ minContrast: Number.NaN }, base).minContrast).toBe(0);
   });
 
   it('out-of-range scales are clamped to 1..3 with one warning', () => {

@@ -8,12 +8,13 @@ export interface PageChanges {
   restyled: Element[];
 }
 
-/** Everything a transform may use. One per session. */
-export interface Context {
+/**
+ * What a page-wide transform may use (text size, spacing, colours, font): it needs no article, so it can run
+ * before the article is found, from the first paint.
+ */
+export interface PageContext {
   doc: Document;
   win: Window & typeof globalThis;
-  article: Article;
-  widgets: LegacyWidgets;
   /** Tag prefix of the components (`ar` gives `<ar-rating>`). */
   prefix: string;
   /** Language of the engine's own UI: Vietnamese unless the page is in another language. */
@@ -40,15 +41,21 @@ export interface Context {
   fail(error: unknown): void;
 }
 
+/** Everything a transform about the article (its widgets, columns, toolbar) may use. One per session. */
+export interface Context extends PageContext {
+  article: Article;
+  widgets: LegacyWidgets;
+}
+
 /**
  * A reversible change to the page. On start and on every update, `prepare` runs for every transform, then
  * `apply` for every transform, with the full settings: all reads of computed style and layout happen before
  * any write, so one update never forces the browser to recalculate styles halfway.
  */
-export interface Transform {
+export interface Transform<C extends PageContext = Context> {
   /** Reads what `apply` will need (computed styles, boxes). Must not change the page. */
-  prepare?(ctx: Context, settings: Readonly<Settings>): void;
-  apply(ctx: Context, settings: Readonly<Settings>): void;
+  prepare?(ctx: C, settings: Readonly<Settings>): void;
+  apply(ctx: C, settings: Readonly<Settings>): void;
   /** Removes everything this transform added. Called once, also after a failed apply. */
   remove(): void;
 }
@@ -56,4 +63,4 @@ export interface Transform {
 /** CSS cascade layers of the engine, declared first so that their !important rules beat the page's. */
 export type { EngineStyle };
 
-export const LAYERS = '@layer ar-spacing, ar-scale, ar-theme, ar-font, ar-ui;';
+export const LAYERS = '@layer ar-spacing, ar-scale, ar-theme, ar-ink, ar-font, ar-ui;';

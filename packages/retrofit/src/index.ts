@@ -11,10 +11,18 @@
  */
 // First, before Lit: a Trusted Types allowlist without Lit's policy must not stop the importer at load.
 import { litLoaded } from './lit-policy.js';
-export { retrofit } from './session.js';
-export { DEFAULT_SETTINGS, MAX_SCALE, MIN_SCALE, resolveSettings } from './settings.js';
-export { findArticle, ADAPTERS } from './adapters/index.js';
-export { LEGIBLE_FONTS } from './transforms/font.js';
+import { components, define } from '@accessible-reader/components';
+import { provideComponents } from './components-source.js';
+import { provideReaderFeatures } from './features.js';
+import { readAloud } from './read-aloud/page.js';
+import { openReader, readerOf } from './reader/reader.js';
+
+litLoaded();
+// The components and the toolbar's "Chế độ đọc" and "Đọc to": bundled with this entry, so ready at once.
+provideComponents({ components, define });
+provideReaderFeatures(() => ({ openReader, readerOf, readAloud }));
+
+export * from './core.js';
 export { extract, tryExtract, useReadability, readingBlocks } from './extract/index.js';
 export { openReader, readerOf } from './reader/reader.js';
 export { readAloud, readAloudOf } from './read-aloud/page.js';
@@ -24,18 +32,3 @@ export type { ExtractedArticle, ExtractFailure, ExtractOptions, ExtractResult, R
 export type { LineWidth, ReaderOptions, ReaderSettings, ReaderView } from './reader/reader.js';
 export type { ReadAloudOptions, ReadAloudSession } from './read-aloud/page.js';
 export type { Speech } from './read-aloud/voices.js';
-export type {
-  Adapter,
-  Article,
-  Contrast,
-  Font,
-  Found,
-  LegacyRating,
-  LegacyWidgets,
-  RetrofitOptions,
-  RetrofitSession,
-  Settings,
-  Spacing,
-} from './types.js';
-
-litLoaded();

@@ -29,6 +29,13 @@ export class InlineStyles {
     const important = props.filter((p) => style.getPropertyPriority(p) === 'important');
     if (!important.length) return;
     let entry = this.entries.get(el);
+    // Taken before and back again: the page puts it back each time. After a few rounds the page keeps it.
+    const before = entry?.owners.get(owner);
+    if (before && important.some((p) => before.includes(p))) {
+      const rounds = (this.fights.get(el) ?? 0) + 1;
+      this.fights.set(el, rounds);
+      if (rounds >= FIGHT_LIMIT) return this.leave(el);
+    }
     if (!entry) this.entries.set(el, (entry = { original: el.getAttribute('style'), owners: new Map() }));
     entry.owners.set(owner, [...new Set([...(entry.owners.get(owner) ?? []), ...important])]);
     for (const p of important) style.removeProperty(p);
@@ -53,11 +60,6 @@ export class InlineStyles {
     if (!entry) return;
     const style = (el as HTMLElement).style;
     const taken = [...entry.owners.values()].flat();
-    if (taken.some((p) => style.getPropertyPriority(p) === 'important')) {
-      const rounds = (this.fights.get(el) ?? 0) + 1;
-      this.fights.set(el, rounds);
-      if (rounds >= FIGHT_LIMIT) return this.leave(el);
-    }
     const old = this.parse(entry.original);
     const missing = taken.filter((p) => !style.getPropertyValue(p) && old.has(p));
     const now = el.getAttribute('style') ?? '';

@@ -1,28 +1,19 @@
-import { findArticle, ADAPTERS } from './adapters/index.js';
-import type { Context, PageChanges, Transform } from './context.js';
+import type { Context, PageChanges, PageContext, Transform } from './context.js';
 import { LAYERS } from './context.js';
-import { OWN, isElement, isOwn, query, rootOf, windowOf } from './dom.js';
+import { isElement, isOwn, rootOf, windowOf } from './dom.js';
 import { InlineStyles } from './inline-styles.js';
-import { EngineSheets } from './styles.js';
-import { resolveSettings } from './settings.js';
-import { clutter } from './transforms/clutter.js';
-import { contrast } from './transforms/contrast.js';
-import { font } from './transforms/font.js';
-import { fontScale } from './transforms/font-scale.js';
-import { legacyWidgets } from './transforms/legacy-widgets.js';
-import { reflow } from './transforms/reflow.js';
-import { spacing } from './transforms/spacing.js';
-import { toolbar } from './transforms/toolbar.js';
-import type { Article, Found, RetrofitOptions, RetrofitSession, Settings } from './types.js';
 import { report } from './report.js';
+import { resolveSettings } from './settings.js';
+import { EngineSheets } from './styles.js';
+import type { Article, Found, RetrofitOptions, RetrofitSession, Settings } from './types.js';
 
 const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
 /** The engine's UI language: the page's `lang` when set to vi*, else Vietnamese text wins over a wrong `lang`. */
-function uiLanguage(article: Article): 'vi' | 'en' {
-  const lang = article.root.closest('[lang]')?.getAttribute('lang') ?? '';
+function uiLanguage(root: Element, title: string): 'vi' | 'en' {
+  const lang = root.closest('[lang]')?.getAttribute('lang') ?? '';
   if (/^vi\b/i.test(lang) || !lang) return 'vi';
-  return VI_LETTERS.test(article.title) ? 'vi' : 'en';
+  return VI_LETTERS.test(title) ? 'vi' : 'en';
 }
 
 /**
@@ -31,14 +22,25 @@ function uiLanguage(article: Article): 'vi' | 'en' {
  */
 const LOOP_LIMIT = 200;
 
-class Session implements RetrofitSession {
-  article: Article | null;
+/** The article now on the page and the transforms to run on it (a page that swapped its <body>). */
+export type Follower = () => { found: Found; transforms: Array<Transform<PageContext>> } | null;
+
+/**
+ * The engine on one document: a list of reversible transforms run with the current settings, the style
+ * elements and flags they added, and one MutationObserver shared by the transforms that follow the page.
+ *
+ * A session can start page-wide, before the article is known (text size, colours, spacing: the first paint),
+ * and take the article's transforms on later (`attach`): the transforms already running keep their state,
+ * their stylesheets and their tags, so the page is not restyled twice.
+ */
+export class Session implements RetrofitSession {
+  article: Article | null = null;
   settings: Readonly<Settings>;
   active = false;
 
-  private ctx: Context;
-  private transforms: Transform[];
-  private applied: Transform[] = [];
+  private readonly ctx: Context;
+  private transforms: Array<Transform<PageContext>>;
+  private applied: Array<Transform<PageContext>> = [];
   private sheets: EngineSheets;
   private flags = new Set<string>();
   private watchers = new Set<(c: PageChanges) => void>();
@@ -47,48 +49,32 @@ class Session implements RetrofitSession {
   private reported = false;
   /** Observer callbacks since the page last ran a task of its own (see LOOP_LIMIT). */
   private burst = 0;
-  private readonly doc: Document;
-  private readonly win: Window & typeof globalThis;
-  private readonly prefix: string;
+  /** The page took the article away and has none now: settings are kept for its next one. */
+  private waiting = false;
+  /** Finds the next article when the page swaps its <body> (set by retrofit()). */
+  follower: Follower | undefined;
 
-  constructor(
-    doc: Document,
-    found: Found,
-    settings: Settings,
-    private readonly options: RetrofitOptions,
-  ) {
-    this.article = found.article;
+  constructor(doc: Document, settings: Settings, options: RetrofitOptions, transforms: Array<Transform<PageContext>>) {
     this.settings = settings;
-    this.doc = doc;
-    this.win = windowOf(doc);
-    const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
-    if (options.tagPrefix && prefix !== options.tagPrefix) report('warn', `Accessible Reader: invalid tagPrefix "${options.tagPrefix}"; using "ar".`);
-    this.prefix = prefix;
-    this.sheets = new EngineSheets(doc, this.win);
-    this.transforms = this.freshTransforms();
-    this.ctx = this.context(found);
-  }
-
-  private freshTransforms(): Transform[] {
-    return [legacyWidgets(), fontScale(), spacing(), reflow(), contrast(), font(), clutter(), toolbar()];
-  }
-
-  private context(found: Found): Context {
-    const { doc, win, prefix } = this;
-    return {
+    this.transforms = transforms;
+    const win = windowOf(doc);
+    this.sheets = new EngineSheets(doc, win);
+    const prefix = tagPrefix(options);
+    const page: PageContext = {
       doc,
       win,
-      article: found.article,
-      widgets: found.widgets,
       prefix,
-      lang: uiLanguage(found.article),
+      lang: uiLanguage(rootOf(doc), ''),
       inline: new InlineStyles(),
       addStyle: (css) => this.sheets.add(css),
       flag: (name, value) => {
-        if (value === null) rootOf(doc).removeAttribute(name);
-        else {
+        const root = rootOf(doc);
+        if (value === null) {
+          if (root.hasAttribute(name)) root.removeAttribute(name);
+        } else {
           this.flags.add(name);
-          rootOf(doc).setAttribute(name, value);
+          // The same value again would still invalidate the page's style in some browsers.
+          if (root.getAttribute(name) !== value) root.setAttribute(name, value);
         }
       },
       watch: (fn) => {
@@ -120,6 +106,8 @@ class Session implements RetrofitSession {
       update: (partial) => this.update(partial),
       fail: (error) => this.crash(error),
     };
+    // Article and widgets arrive with `attach`; page-wide transforms never read them.
+    this.ctx = page as Context;
   }
 
   start(): void {
@@ -132,16 +120,36 @@ class Session implements RetrofitSession {
     });
   }
 
+  /**
+   * Adds what needs the article: `transforms` is the complete list in order, holding the instances already
+   * running. They are prepared and applied with the current settings; the others change nothing.
+   */
+  attach(found: Found, transforms: Array<Transform<PageContext>>, options: RetrofitOptions = {}): void {
+    if (!this.active) return;
+    this.waiting = false;
+    if (options.tagPrefix) this.ctx.prefix = tagPrefix(options);
+    this.article = found.article;
+    this.ctx.article = found.article;
+    this.ctx.widgets = found.widgets;
+    this.ctx.lang = uiLanguage(found.article.root, found.article.title);
+    this.transforms = transforms;
+    this.run(() => this.applyAll());
+  }
+
   update(partial: Partial<Settings>): void {
     if (!this.active) return;
     this.settings = resolveSettings(partial, this.settings);
-    // Between articles (the page swapped its body for one without an article): kept for the next one.
-    if (!this.article) return;
+    if (this.waiting) return;
     this.run(() => this.applyAll());
   }
 
   undo(): void {
     this.teardown();
+  }
+
+  /** Whether `doc` is this session's document and the session is on. */
+  owns(doc: Document): boolean {
+    return this.active && this.ctx.doc === doc;
   }
 
   private applyAll(): void {
@@ -196,31 +204,30 @@ class Session implements RetrofitSession {
       if (!this.reported) report('error', 'Accessible Reader: could not restore an inline style.', error);
     }
     this.sheets.removeAll();
-    const root = rootOf(this.doc);
+    const root = rootOf(this.ctx.doc);
     for (const name of this.flags) root.removeAttribute(name);
     this.flags.clear();
   }
 
   /**
    * The page took the article away (a pjax or Turbolinks page swapped its <body>, or the container holding
-   * it): everything is taken off the old nodes, and the same settings go to the article now on the page. With
-   * none there, the session waits (still active) for the page's next swap.
+   * it): everything is taken off the old nodes, and the same settings go to the article now on the page, with
+   * fresh transforms. With none there, the session waits (still active) for the page's next swap.
    */
   private follow(): void {
     this.unapply();
+    this.transforms = [];
     this.article = null;
-    const found = findArticle(this.doc, this.options.adapters ?? ADAPTERS);
-    if (!found) {
+    const next = this.follower?.();
+    if (!next) {
+      this.waiting = true;
       // Waiting costs one callback per change of <html>'s children, not one per change anywhere.
       this.observer?.disconnect();
       this.observing = undefined;
       this.observe();
       return;
     }
-    this.article = found.article;
-    this.transforms = this.freshTransforms();
-    this.ctx = this.context(found);
-    this.applyAll();
+    this.attach(next.found, next.transforms);
   }
 
   /**
@@ -232,8 +239,8 @@ class Session implements RetrofitSession {
     if (this.observing === want || (this.observing === 'changes' && want === 'swaps')) return;
     this.observing = want;
     try {
-      this.observer ??= new this.win.MutationObserver((records) => this.run(() => this.dispatch(records)));
-      const root = rootOf(this.doc);
+      this.observer ??= new this.ctx.win.MutationObserver((records) => this.run(() => this.dispatch(records)));
+      const root = rootOf(this.ctx.doc);
       if (want === 'changes') this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
       else this.observer.observe(root, { childList: true });
     } catch (error) {
@@ -246,13 +253,14 @@ class Session implements RetrofitSession {
 
   private dispatch(records: MutationRecord[]): void {
     if (!this.active) return;
-    if (++this.burst === 1) this.win.setTimeout(() => (this.burst = 0), 0);
+    if (++this.burst === 1) this.ctx.win.setTimeout(() => (this.burst = 0), 0);
     else if (this.burst > LOOP_LIMIT) {
       this.crash(new Error('a change loop with the page'));
       return;
     }
-    if (!this.article?.root.isConnected) {
-      if (records.some((r) => r.type === 'childList')) this.follow();
+    // The article left the page (only once there was one: a first paint has none yet).
+    if (this.waiting || (this.article && !this.article.root.isConnected)) {
+      if (this.follower && records.some((r) => r.type === 'childList')) this.follow();
       return;
     }
     const added = new Set<Element>();
@@ -268,8 +276,15 @@ class Session implements RetrofitSession {
   }
 }
 
+/** The components' tag prefix from the options: `ar` unless a valid one is given (a bad one is reported). */
+function tagPrefix(options: RetrofitOptions): string {
+  const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
+  if (options.tagPrefix && prefix !== options.tagPrefix) report('warn', `Accessible Reader: invalid tagPrefix "${options.tagPrefix}"; using "ar".`);
+  return prefix;
+}
+
 /** A session that does nothing: no article was found, or the page could not be worked on. */
-function inertSession(settings: Settings): RetrofitSession {
+export function inertSession(settings: Settings): RetrofitSession {
   return {
     article: null,
     settings,
@@ -277,37 +292,4 @@ function inertSession(settings: Settings): RetrofitSession {
     update() {},
     undo() {},
   };
-}
-
-/**
- * Finds the article on `doc` and makes the page readable with `settings`. Never throws: when no article is
- * found the page is left untouched (and `article` is null); when anything fails inside the engine the error
- * is reported once with console.error and the page is put back as it was.
- */
-export function retrofit(doc: Document, settings?: Partial<Settings>, options: RetrofitOptions = {}): RetrofitSession {
-  const initial = resolveSettings(settings);
-  let found: Found | null = null;
-  try {
-    if (!doc || !rootOf(doc)) throw new Error('no document');
-    // Another session (this engine or another copy: the extension and a site's bundle) owns the page: two
-    // would measure each other's sizes. The other one must be undone first.
-    if (query(doc, `[${OWN}]`)) {
-      report('warn', 'Accessible Reader: already active on this page; undo the other session first.');
-      return inertSession(initial);
-    }
-    found = findArticle(doc, options.adapters ?? ADAPTERS);
-  } catch (error) {
-    report('error', 'Accessible Reader: could not read this page; it was left as it was.', error);
-    return inertSession(initial);
-  }
-  if (!found) return inertSession(initial);
-  let session: Session;
-  try {
-    session = new Session(doc, found, initial, options);
-  } catch (error) {
-    report('error', 'Accessible Reader: could not start on this page; it was left as it was.', error);
-    return inertSession(initial);
-  }
-  session.start();
-  return session;
 }

@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   font: 'page',
   hideClutter: false,
   toolbar: false,
+  minFontSize: 0,
+  minContrast: 0,
 });
 
 export const MIN_SCALE = 1;
@@ -17,6 +19,10 @@ export const MAX_SCALE = 3;
 export const CONTRASTS: readonly Contrast[] = ['off', 'high', 'dark', 'yellow'];
 export const SPACINGS: readonly Spacing[] = ['off', 'wcag'];
 export const FONTS: readonly Font[] = ['page', 'legible'];
+/** `minFontSize` is 0 (off) or within these bounds, in CSS px. */
+export const MIN_FONT_SIZE = { min: 12, max: 32 } as const;
+/** `minContrast` is 0 (off) or within these bounds (WCAG ratios: 4.5 is AA, 7 AAA). */
+export const MIN_CONTRAST = { min: 3, max: 7 } as const;
 
 /**
  * Complete, valid settings from anything: fields of `partial` that are valid replace those of `base`,
@@ -52,6 +58,16 @@ function merge(partial: unknown, base: Readonly<Settings>): Settings {
       out.fontScale = clamped;
     }
   }
+  const floor = (key: 'minFontSize' | 'minContrast', bounds: { min: number; max: number }) => {
+    if (!has(key)) return;
+    const n = p[key];
+    if (typeof n !== 'number' || !Number.isFinite(n)) return problems.push(`${key} ${String(n)} is not a number`);
+    const v = n <= 0 ? 0 : Math.round(Math.min(bounds.max, Math.max(bounds.min, n)) * 10) / 10;
+    if (n > 0 && v !== n) problems.push(`${key} ${n} is outside ${bounds.min}–${bounds.max}, using ${v}`);
+    out[key] = v;
+  };
+  floor('minFontSize', MIN_FONT_SIZE);
+  floor('minContrast', MIN_CONTRAST);
   const pick = <K extends 'contrast' | 'spacing' | 'font'>(key: K, allowed: readonly Settings[K][]) => {
     if (!has(key)) return;
     if ((allowed as readonly unknown[]).includes(p[key])) out[key] = p[key] as Settings[K];

@@ -1,4 +1,5 @@
 /** Public and internal types of the engine. Public ones are re-exported from index.ts. */
+import type { FirstPaint } from './first-paint.js';
 
 export type Contrast = 'off' | 'high' | 'dark' | 'yellow';
 export type Spacing = 'off' | 'wcag';
@@ -18,6 +19,16 @@ export interface Settings {
   hideClutter: boolean;
   /** Shows the reader toolbar on the page. */
   toolbar: boolean;
+  /**
+   * Text smaller than this many CSS px (at 100 %) is raised to it before the scale applies; larger text keeps
+   * its size. 0: off. The extension sets 20 on government sites, so that an article is readable untouched.
+   */
+  minFontSize: number;
+  /**
+   * Text whose contrast with its background is below this ratio is darkened (or lightened) just enough to
+   * reach it, keeping its hue; other colours stay the site's. 0: off. Ignored while a theme is on.
+   */
+  minContrast: number;
 }
 
 /** The article the engine found. */
@@ -84,6 +95,8 @@ export interface RetrofitOptions {
   tagPrefix?: string;
   /** Replaces the adapter registry (tests, or an embedder with its own site fixes). Generic is always last. */
   adapters?: Adapter[];
+  /** A first paint on the same document (firstPaint()) to take over instead of styling the page again. */
+  from?: FirstPaint;
 }
 
 /** What the engine gives back. */

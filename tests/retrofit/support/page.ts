@@ -60,8 +60,13 @@ export function textElements(root: Element): HTMLElement[] {
   return out;
 }
 
+/**
+ * The size text of `el` is drawn at, in CSS px: its computed size times the zoom on it and its ancestors (the
+ * engine enlarges text with `zoom`, which leaves computed sizes as the page wrote them).
+ */
 export function fontPx(el: Element): number {
-  return parseFloat(el.ownerDocument.defaultView!.getComputedStyle(el).fontSize);
+  const zoom = (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+  return Math.round(parseFloat(el.ownerDocument.defaultView!.getComputedStyle(el).fontSize) * zoom * 1000) / 1000;
 }
 
 /** How far the page scrolls sideways (0 when it does not). */

@@ -84,7 +84,7 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
     };
     player.el.lastElementChild!.before(iconButton(doc, '✕', readAloudStrings[ui].close, session.close, { class: 'close' }));
     root.append(
-      h(doc, 'style', {}, `${BASE_CSS}.bar{font-size:clamp(18px,calc(16px * var(--ar-scale,1)),28px);padding:.5em 1em;border-top:3px solid;box-shadow:0 -2px 8px #0005}.close{margin-inline-start:auto}`),
+      h(doc, 'style', {}, `${BASE_CSS}.bar{font-size:18px;padding:.5em 1em;border-top:3px solid;box-shadow:0 -2px 8px #0005}.close{margin-inline-start:auto}`),
       h(doc, 'div', { class: 'bar theme t-high' }, player.el),
     );
     // Clicking a paragraph of the article chooses where reading goes on (or starts).

@@ -1,4 +1,4 @@
-import { components, define } from '@accessible-reader/components';
+import { componentSource } from '../components-source.js';
 import type { Context } from '../context.js';
 import { litPolicyRefused } from '../lit-policy.js';
 
@@ -16,8 +16,10 @@ export function componentsReady(ctx: Context): boolean {
 /** The same for any window and prefix (the reader view and read-aloud have no session context). */
 export function componentsIn(win: Window, prefix: string): boolean {
   const registry = win.customElements;
+  const source = componentSource();
   // Trusted Types refused Lit's policy on this page: Lit's templates cannot render here.
-  if (!registry || litPolicyRefused()) return false;
+  if (!registry || !source || litPolicyRefused()) return false;
+  const { components, define } = source;
   const ours = (suffix: string, ctor: CustomElementConstructor, free: boolean) => {
     const got = registry.get(`${prefix}-${suffix}`);
     return got ? got === ctor || got.prototype instanceof ctor : free;

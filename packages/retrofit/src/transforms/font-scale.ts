@@ -1,183 +1,153 @@
-import type { Context, EngineStyle, PageChanges, Transform } from '../context.js';
-import { HTML_NS, NON_TEXT, OWN, bodyOf, queryAll, rootOf } from '../dom.js';
+import type { EngineStyle, PageContext, Transform } from '../context.js';
+import { followPage } from '../page-follower.js';
+import { BOOSTS, BOOST_TAG, ZOOMED_SELECTOR, ZOOM_TAG, boostFor, dominantTextPx, findZoomed, insideZoomed, type Found } from './text-blocks.js';
+import { bodyOf } from '../dom.js';
 
-/** `data-ar-fs="15"` or, with a line height, `data-ar-fs="15,1.5"`: size in px and line height as a ratio. */
-const TAG = 'data-ar-fs';
-/** On <html> while the scale is not 1: the generated rules apply only then. */
-const SCALED = 'data-ar-scaled';
-/** Inline declarations that beat any stylesheet when !important, so they are taken off (and restored). */
-const INLINE = ['font-size', 'line-height'] as const;
+/** On <html> while the minimum size applies. */
+const MIN = 'data-ar-min';
 
-const round = (n: number) => String(Math.round(n * 1000) / 1000);
-type Reads = Array<[Element, string]>;
+const round = (n: number) => String(Math.round(n * 10000) / 10000);
 
 /**
- * Text that really enlarges. Every element's computed font size (and line height, as a ratio) is measured
- * once and written as a tag; one generated stylesheet maps each tag to `calc(15px * var(--ar-scale))`, so
- * changing the scale afterwards rewrites one custom property, whatever the page size. Each element gets an
- * absolute size, so nothing compounds, and px, pt, rem and !important sizes all scale alike.
- *
- * Cost: the measurement runs when the browser is first idle after `retrofit()` (or at once when text must
- * grow before that). Tags are written before the stylesheet exists, so they cost no style recalculation; at
- * scale 1 the rules do not apply (the page keeps its own, even responsive, sizes). Inline `!important` sizes,
- * which no stylesheet can beat, are taken off while text is scaled and put back exactly afterwards. Elements
- * the page adds later are measured at scale 1 when the observer reports them.
+ * The scale rules for `scale` (and the boosts, when a minimum size applies): which elements are zoomed
+ * (text-blocks.ts) and by how much, as plain numbers. A size change rewrites this one small sheet, which
+ * restyles the zoomed elements only; a custom property on the root would restyle every element of the page.
  */
-export function fontScale(): Transform {
-  let ctx: Context | undefined;
+export function scaleCss(scale: number, min: number): string {
+  if (scale === 1 && !min) return '';
+  const zoomed = `:is(${ZOOMED_SELECTOR})`;
+  let css = `@layer ar-scale{${zoomed}{zoom:${round(scale)}!important;max-width:100%!important;box-sizing:border-box!important}`;
+  // A zoomed box with a fixed width would grow past its column: its width is capped to the column instead.
+  if (min) for (const b of BOOSTS) css += `[${BOOST_TAG}="${b}"]${zoomed}{zoom:${round(scale * Number(b))}!important}`;
+  return `${css}}`;
+}
+
+/**
+ * Text that really enlarges and reflows: the reader's scale times, for text below the minimum size, the boost
+ * that brings it there. A size change rewrites one small stylesheet, whatever the page size; nothing compounds
+ * (only outermost elements are zoomed), and px, pt, rem and `!important` sizes, inline ones included, all grow
+ * alike without being touched. Text the page adds later is zoomed by the same selector, or tagged when it sits
+ * outside every block.
+ *
+ * Measurement (the boost needs each block's own text size; the tags need only the DOM) runs once, in
+ * `prepare`, when first needed; when the scale stays 1 and no minimum applies, it waits for idle time.
+ */
+export function fontScale(): Transform<PageContext> {
+  let ctx: PageContext | undefined;
   let rules: EngineStyle | undefined;
-  let vars: EngineStyle | undefined;
-  let scaleRule: CSSStyleDeclaration | undefined;
-  let scale = 1;
-  let measured = false;
-  let pending: Reads | undefined;
+  /** The minimum size the boost tags were computed for (0: not measured). */
+  let measuredFor = -1;
+  let tagsWritten = false;
+  let plan: Plan | undefined;
   let cancelIdle: (() => void) | undefined;
   let unwatch: (() => void) | undefined;
-  const tags = new Set<string>();
-  const tagged: Element[] = [];
-  /** Tagged elements with an inline !important (font-size or line-height perhaps). */
-  const forced = new Set<Element>();
-  /** The engine's own nodes (toolbar, components) and everything inside them, skipped by measurement. */
-  let own = new Set<Element>();
+  const tagged = new Set<Element>();
+  /** Elements whose boost is decided (for the minimum size measured). */
+  let sized = new WeakSet<Element>();
 
-  const taggable = (el: Element) => el.namespaceURI === HTML_NS && !NON_TEXT.has(el.tagName) && !el.hasAttribute(TAG) && !own.has(el);
-  const collectOwn = (doc: Document) => {
-    own = new Set();
-    for (const o of queryAll(doc, `[${OWN}]`)) {
-      own.add(o);
-      for (const d of o.querySelectorAll('*')) own.add(d);
-    }
-  };
-  const setScale = (s: number) => scaleRule?.setProperty('--ar-scale', String(s), 'important');
-  const everything = (doc: Document) => (bodyOf(doc) ? [bodyOf(doc), ...bodyOf(doc).querySelectorAll('*')] : []);
-
-  function writeRules(): void {
-    if (!rules) return;
-    let css = '@layer ar-scale{';
-    for (const tag of tags) {
-      const [size, ratio] = tag.split(',');
-      const sel = `html[${SCALED}] [${TAG}="${tag}"]`;
-      css += `${sel}{font-size:calc(${size}px * var(--ar-scale,1))!important${ratio ? `;line-height:${ratio}!important` : ''}}`;
-      // Lines tighter than their letters overlap and clip once text grows.
-      if (ratio && Number(ratio) < 1.2) css += `html[data-ar-relax]${sel.slice(4)}{line-height:1.2!important}`;
-    }
-    rules.textContent = `${css}}`;
+  interface Plan {
+    holders: Element[];
+    boosts: Array<[Element, string]>;
+    min: number;
   }
 
-  /** Reads the page's own size of each element (one style recalculation at most, then plain reads). */
-  function read(list: Iterable<Element>): Reads {
-    const win = ctx!.win;
-    const reads: Reads = [];
-    // WCAG spacing sets every line height: measured without it, or it would stick after spacing is off.
-    const html = rootOf(ctx!.doc);
-    const spacing = html.getAttribute('data-ar-spacing');
-    if (spacing !== null) html.removeAttribute('data-ar-spacing');
-    for (const el of list) {
-      if (!taggable(el)) continue;
-      const cs = win.getComputedStyle(el);
-      const fs = parseFloat(cs.fontSize);
-      if (!(fs >= 0)) continue;
-      const lh = cs.lineHeight;
-      reads.push([el, lh.endsWith('px') && fs > 0 ? `${round(fs)},${round(parseFloat(lh) / fs)}` : round(fs)]);
-    }
-    if (spacing !== null) html.setAttribute('data-ar-spacing', spacing);
-    return reads;
-  }
-
-  function write(reads: Reads): void {
-    const before = tags.size;
-    for (const [el, tag] of reads) {
-      tags.add(tag);
-      tagged.push(el);
-      el.setAttribute(TAG, tag);
-      if (/important/i.test(el.getAttribute('style') ?? '')) forced.add(el);
-    }
-    if (tags.size !== before) writeRules();
-    if (scale !== 1) for (const [el] of reads) if (forced.has(el)) ctx!.inline.take(el, 'font-scale', INLINE);
-  }
-
-  function measureAll(c: Context): void {
-    cancelIdle?.();
-    cancelIdle = undefined;
-    collectOwn(c.doc);
-    const reads = read(everything(c.doc));
-    c.quietly(() => write(reads));
-    measured = true;
-    unwatch ??= c.watch(onChange);
-  }
-
-  function onChange({ added, restyled }: PageChanges): void {
-    const c = ctx!;
-    c.quietly(() => {
-      const fresh: Element[] = [];
-      for (const root of added) fresh.push(root, ...root.querySelectorAll('*'));
-      if (fresh.length) {
-        collectOwn(c.doc);
-        // Measured at scale 1: a new paragraph would inherit the scaled size of its parent otherwise.
-        if (scale !== 1) setScale(1);
-        const reads = read(fresh);
-        if (scale !== 1) setScale(scale);
-        write(reads);
+  /** Reads: which elements to tag, and (with a minimum size) how much each must grow. */
+  function measure(c: PageContext, roots: Element[], min: number): Plan {
+    const found: Found = { blocks: [], holders: [] };
+    for (const r of roots) findZoomed(r, found);
+    const boosts: Array<[Element, string]> = [];
+    if (min > 0) {
+      for (const el of [...found.blocks, ...found.holders]) {
+        if (sized.has(el)) continue;
+        const px = dominantTextPx(el, c.win);
+        // Without text yet (still being parsed), its size is decided on a later scan.
+        if (px === null) continue;
+        sized.add(el);
+        const b = boostFor(px, min);
+        if (b) boosts.push([el, b]);
       }
-      for (const el of restyled) {
-        if (!el.hasAttribute(TAG)) continue;
-        if (c.inline.has(el)) c.inline.pageRewrote(el);
-        else if (/important/i.test(el.getAttribute('style') ?? '')) {
-          forced.add(el);
-          if (scale !== 1) c.inline.take(el, 'font-scale', INLINE);
-        }
+    }
+    return { holders: found.holders.filter((el) => !el.hasAttribute(ZOOM_TAG)), boosts, min };
+  }
+
+  function write(c: PageContext, p: Plan): void {
+    c.quietly(() => {
+      for (const el of p.holders) {
+        el.setAttribute(ZOOM_TAG, '');
+        tagged.add(el);
+      }
+      for (const [el, b] of p.boosts) {
+        if (el.getAttribute(BOOST_TAG) !== b) el.setAttribute(BOOST_TAG, b);
+        tagged.add(el);
       }
     });
   }
 
+  function clearBoosts(c: PageContext): void {
+    c.quietly(() => {
+      for (const el of tagged) el.removeAttribute(BOOST_TAG);
+    });
+  }
+
+  /** New content: scanned unless it sits inside text that is zoomed already. */
+  function onAdded(c: PageContext, roots: Element[]): void {
+    const fresh = roots.filter((el) => !(el.parentElement && insideZoomed(el.parentElement)));
+    if (fresh.length) write(c, measure(c, fresh, Math.max(0, measuredFor)));
+  }
+
+  const body = (c: PageContext) => (bodyOf(c.doc) ? [bodyOf(c.doc)] : []);
+
   return {
     prepare(c, settings) {
       ctx = c;
-      if (settings.fontScale === 1 || measured || pending) return;
-      collectOwn(c.doc);
-      pending = read(everything(c.doc));
+      const min = settings.minFontSize;
+      const needed = settings.fontScale !== 1 || min > 0;
+      // Boosts already measured stay while the minimum is off: they apply only under html[data-ar-min].
+      if (!needed || plan || (tagsWritten && (measuredFor === min || min === 0))) return;
+      cancelIdle?.();
+      cancelIdle = undefined;
+      if (measuredFor !== min) sized = new WeakSet();
+      plan = measure(c, body(c), min);
     },
     apply(c, settings) {
-      if (pending) {
-        const reads = pending;
-        pending = undefined;
-        cancelIdle?.();
-        c.quietly(() => write(reads));
-        measured = true;
-        unwatch ??= c.watch(onChange);
-      }
-      if (!measured && !cancelIdle) cancelIdle = c.whenIdle(() => measured || measureAll(c));
-      const next = settings.fontScale;
-      if (next !== 1 && !rules) {
-        vars = c.addStyle(':root{--ar-scale:1!important}');
-        scaleRule = (vars.sheet!.cssRules[0] as CSSStyleRule).style;
-        rules = c.addStyle('');
-        writeRules();
-      }
-      if (next === scale) return;
-      if ((next === 1) !== (scale === 1)) {
-        c.flag(SCALED, next === 1 ? null : '');
-        c.quietly(() => {
-          if (next === 1) c.inline.release('font-scale');
-          else for (const el of forced) c.inline.take(el, 'font-scale', INLINE);
+      if (plan) {
+        if (measuredFor > 0 && plan.min !== measuredFor) clearBoosts(c);
+        unwatch ??= followPage(c, (roots) => onAdded(c, roots));
+        write(c, plan);
+        measuredFor = plan.min;
+        tagsWritten = true;
+        plan = undefined;
+      } else if (!tagsWritten && !cancelIdle) {
+        // Tags ready before the first A+, without delaying the page now.
+        cancelIdle = c.whenIdle(() => {
+          cancelIdle = undefined;
+          if (tagsWritten) return;
+          write(c, measure(c, body(c), 0));
+          measuredFor = 0;
+          tagsWritten = true;
+          unwatch ??= followPage(c, (roots) => onAdded(c, roots));
         });
       }
-      setScale((scale = next));
+      const min = settings.minFontSize;
+      const css = scaleCss(settings.fontScale, min);
+      if (css && !rules) rules = c.addStyle(css);
+      else if (rules && rules.textContent !== css) rules.textContent = css;
+      c.flag(MIN, min > 0 ? '' : null);
     },
     remove() {
       cancelIdle?.();
       unwatch?.();
-      for (const el of tagged) el.removeAttribute(TAG);
-      ctx?.inline.release('font-scale');
-      ctx?.flag(SCALED, null);
-      vars?.remove();
+      sized = new WeakSet();
+      for (const el of tagged) {
+        el.removeAttribute(ZOOM_TAG);
+        el.removeAttribute(BOOST_TAG);
+      }
+      tagged.clear();
+      ctx?.flag(MIN, null);
       rules?.remove();
-      rules = vars = scaleRule = ctx = pending = unwatch = cancelIdle = undefined;
-      tagged.length = 0;
-      tags.clear();
-      forced.clear();
-      measured = false;
-      scale = 1;
+      rules = ctx = plan = unwatch = cancelIdle = undefined;
+      measuredFor = -1;
+      tagsWritten = false;
     },
   };
 }

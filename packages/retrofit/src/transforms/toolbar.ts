@@ -1,8 +1,7 @@
 import type { Context, Transform } from '../context.js';
 import { OWN, createIn, createTextIn } from '../dom.js';
 import type { Contrast, Settings } from '../types.js';
-import { readAloud } from '../read-aloud/page.js';
-import { openReader } from '../reader/reader.js';
+import { withReaderFeatures } from '../features.js';
 import { shadowStyle } from '../styles.js';
 import { componentsReady } from './components.js';
 import { toolbarStrings } from './toolbar.strings.js';
@@ -118,8 +117,8 @@ export function toolbar(): Transform {
       b.addEventListener('click', safely(() => run(b)));
       return b;
     };
-    const readerButton = action(t.reader, (b) => openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: b, settings: { ...latest } }));
-    const readButton = action(t.readAloud, (b) => readAloud(doc, { lang, invoker: b })?.root.querySelector('button')?.focus());
+    const readerButton = action(t.reader, (b) => withReaderFeatures((f) => f.openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: b, settings: { ...latest } })));
+    const readButton = action(t.readAloud, (b) => withReaderFeatures((f) => f.readAloud(doc, { lang, invoker: b })?.root.querySelector('button')?.focus()));
     section.append(size, fieldset, spacingButton, clutterButton, readerButton, readButton);
     shadowStyle(shadow, CSS);
     shadow.append(section);
@@ -147,7 +146,7 @@ export function toolbar(): Transform {
         ctx.addStyle(
           '@layer ar-ui{[data-ar-toolbar]{display:block!important;float:none!important;clear:both!important;position:static!important;' +
             'width:auto!important;max-width:100%!important;height:auto!important;margin:0 0 1em!important;padding:0!important;' +
-            'font-size:clamp(18px,calc(16px * var(--ar-scale,1)),28px)!important;line-height:1.4!important;letter-spacing:normal!important;word-spacing:normal!important}' +
+            'font-size:18px!important;line-height:1.4!important;letter-spacing:normal!important;word-spacing:normal!important}' +
             '[data-ar-toolbar] > [data-ar-sink]{display:none!important}}',
         );
       }

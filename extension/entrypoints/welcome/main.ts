@@ -1,0 +1,4 @@
+import './style.css';
+import { startWelcome } from './welcome';
+
+void startWelcome();

@@ -1,0 +1,11 @@
+/**
+ * The reader script of the one-file bundle (`dist/accessible-reader-reader.js`), loaded by the bundle the first
+ * time the reader asks for the reader view or read-aloud: extraction, the reader view and read-aloud. It hands
+ * them to the bundle and defines nothing else on the page.
+ */
+import { handOver } from './chunk/handoff.js';
+import { extract } from './extract/extract.js';
+import { readAloud } from './read-aloud/page.js';
+import { openReader, readerOf } from './reader/reader.js';
+
+handOver({ openReader, readerOf, readAloud, extract });
