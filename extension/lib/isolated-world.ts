@@ -4,5 +4,7 @@
  * the native `attachInternals()` refuses them; `<ar-rating>` then works without form association, which the
  * reader does not need on someone else's page. Imported first, before Lit.
  */
+// Before Lit too: a page whose Trusted Types allowlist lacks Lit's policy must not stop this script at load.
+import '@accessible-reader/retrofit/lit-policy.js';
 import './force-polyfill';
 import '@webcomponents/custom-elements';

@@ -2,8 +2,8 @@
  * Lets Lit load on a page whose Trusted Types allowlist does not name Lit's policy. Lit creates its policy,
  * `lit-html`, when its module is evaluated; under `trusted-types somepolicy` that call throws, and with it
  * the whole one-file bundle (`AccessibleReader` never defined) or the extension's content script. Imported
- * before Lit: while Lit loads, that one refusal is recorded instead of thrown, and `litLoaded()` puts the
- * page's `createPolicy` back as it was (the page never sees the wrapper: nothing of its own runs meanwhile).
+ * before Lit: while Lit loads, that one refusal is recorded instead of thrown, and `litLoaded()` (or, at the
+ * latest, the first microtask after the importing script) puts the page's `createPolicy` back as it was.
  * Without its policy Lit cannot render where Trusted Types are enforced, so the components are not used on
  * such a page: the engine still scales and themes the text, and its toolbar uses native buttons.
  */
@@ -31,6 +31,9 @@ if (factory && typeof factory.createPolicy === 'function') {
       },
     });
     wrapped = true;
+    // Taken off at the latest once the script that imported this module has run (Lit with it), even where
+    // no one calls litLoaded() (the extension's content script).
+    queueMicrotask(litLoaded);
   } catch {
     // A frozen factory: Lit's own call decides, as without this module.
   }
