@@ -204,7 +204,7 @@ describe('the engine bundle on pages served for real', () => {
     await page.close();
   }, 30_000);
 
-  it("style-src 'self' without 'unsafe-inline': the bundle's styles apply (adopted sheets), no violation, no error, undo exact", async () => {
+  it("style-src 'self' without 'unsafe-inline': the bundle's styles apply (adopted sheets), one refused probe, no error of ours, undo exact", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watch(page);
     await page.goto(`${origin}/csp-style-src.html`);
@@ -229,8 +229,12 @@ describe('the engine bundle on pages served for real', () => {
     await session(page, (s) => s.undo());
     expect(await outer(page)).toBe(before);
     expect(await fontSize(page)).toBeCloseTo(size, 1);
-    expect((await marker(page)).violations).toEqual([]);
-    expect(errors).toEqual([]);
+    // The engine's first <style> was the one thing refused (the browser reports it, once); every sheet after
+    // it was adopted, which the policy does not govern.
+    expect((await marker(page)).violations).toHaveLength(1);
+    expect((await marker(page)).violations![0]).toMatch(/^style-src(-elem)? inline/);
+    expect(errors.filter((e) => !/(Applying|Refused to apply) inline style/.test(e))).toEqual([]);
+    expect(errors.length).toBeLessThanOrEqual(1);
     await page.close();
   }, 30_000);
 

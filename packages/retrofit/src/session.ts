@@ -51,6 +51,7 @@ export class Session implements RetrofitSession {
   private burst = 0;
   /** The page took the article away and has none now: settings are kept for its next one. */
   private waiting = false;
+  private following = false;
   /** Finds the next article when the page swaps its <body> (set by retrofit()). */
   follower: Follower | undefined;
 
@@ -258,9 +259,16 @@ export class Session implements RetrofitSession {
       this.crash(new Error('a change loop with the page'));
       return;
     }
-    // The article left the page (only once there was one: a first paint has none yet).
+    // The article left the page (only once there was one: a first paint has none yet). Followed in a
+    // microtask, never in the middle of a transform's own write (still before the next frame).
     if (this.waiting || (this.article && !this.article.root.isConnected)) {
-      if (this.follower && records.some((r) => r.type === 'childList')) this.follow();
+      if (this.follower && !this.following && records.some((r) => r.type === 'childList')) {
+        this.following = true;
+        queueMicrotask(() => {
+          this.following = false;
+          if (this.active && (this.waiting || !this.article?.root.isConnected)) this.run(() => this.follow());
+        });
+      }
       return;
     }
     const added = new Set<Element>();

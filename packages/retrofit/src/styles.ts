@@ -1,9 +1,13 @@
 /**
- * The engine's style sheets on a page: constructed sheets adopted by the document, so that a page whose CSP
- * refuses inline styles (`style-src 'self'`) still gets them (CSP governs <style> elements, not constructed
- * sheets) and no violation is reported to the site. Where a browser cannot adopt sheets, <style> elements.
+ * The engine's style sheets on a page: <style> elements, appended after the page's sheets (the cheapest for
+ * the browser to take in), and constructed sheets adopted by the document where the page's CSP refuses inline
+ * styles (`style-src 'self'`: CSP governs <style> elements, not constructed sheets). The first sheet tells
+ * which: refused, it is taken back (the browser reports that one refusal) and every sheet is adopted.
  */
-import { OWN, adoptedSheets, headOf, rootOf, setAdoptedSheets, styleSheetsOf, viewOf } from './dom.js';
+import { OWN, adoptedSheets, headOf, rootOf, styleSheetsOf, viewOf } from './dom.js';
+
+/** Documents whose CSP refuses the engine's <style> elements. */
+const refused = new WeakSet<Document>();
 
 /** One of the engine's sheets, as a transform holds it. A <style> element satisfies this too. */
 export interface EngineStyle {
@@ -20,48 +24,35 @@ type Win = Window & typeof globalThis;
 /** Every sheet of one session; `removeAll()` takes them off (undo). */
 export class EngineSheets {
   private readonly all = new Set<EngineStyle>();
-  private adopt: boolean;
+  /** Whether sheets are adopted: unknown until the first sheet is added. */
+  private adopt: boolean | undefined;
 
   constructor(
     private readonly doc: Document,
     private readonly win: Win,
-  ) {
-    this.adopt = !!adoptedSheets(doc) && 'replaceSync' in win.CSSStyleSheet.prototype;
-  }
+  ) {}
 
   /**
    * Adds a sheet after every sheet of the page (an appended sheet costs the browser an incremental style
    * update; one inserted before the page's makes it rebuild every rule: 150 ms on a 10,000-element page with
    * cascade layers, measured in tests/bench). `first` is the sheet declaring the engine's layer order: where
-   * the page may declare layers of its own, that order must come before theirs for the engine's !important
-   * rules to win, so it is also written into a <style> at the start of <head>.
+   * the page may declare layers of its own, it goes at the start of <head>, for the engine's !important rules
+   * to win over the page's.
    */
   add(css: string, first = false): EngineStyle {
-    const { doc, all } = this;
-    if (first && mayHaveLayers(doc)) this.element(css, true);
-    if (this.adopt) {
-      try {
-        const sheet = new this.win.CSSStyleSheet();
-        sheet.replaceSync(css);
-        setAdoptedSheets(doc, [...adoptedSheets(doc)!, sheet]);
-        const style: EngineStyle = {
-          sheet,
-          set textContent(text: string | null) {
-            sheet.replaceSync(text ?? '');
-          },
-          remove() {
-            setAdoptedSheets(doc, adoptedSheets(doc)!.filter((s) => s !== sheet));
-            all.delete(style);
-          },
-        };
-        all.add(style);
-        return style;
-      } catch {
-        // A browser that constructs sheets but refuses this document's (another realm's) adoption.
+    const { doc } = this;
+    if (!this.adopt) {
+      const style = this.element(css, first && mayHaveLayers(doc));
+      if (style.sheet || this.adopt === false || !adoptedSheets(doc)) {
         this.adopt = false;
+        return style;
       }
+      style.remove();
+      this.all.delete(style);
+      this.adopt = true;
+      refused.add(doc);
     }
-    return this.element(css, false);
+    return this.adopted(css);
   }
 
   /** How many of this session's sheets are on the page. */
@@ -74,7 +65,29 @@ export class EngineSheets {
     this.all.clear();
   }
 
-  private element(css: string, atStart: boolean): EngineStyle {
+  private adopted(css: string): EngineStyle {
+    const { doc, all } = this;
+    const sheet = new this.win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    // Pushed onto the live list: one sheet added after the others.
+    adoptedSheets(doc)!.push(sheet);
+    const style: EngineStyle = {
+      sheet,
+      set textContent(text: string | null) {
+        sheet.replaceSync(text ?? '');
+      },
+      remove() {
+        const list = adoptedSheets(doc)!;
+        const at = list.indexOf(sheet);
+        if (at >= 0) list.splice(at, 1);
+        all.delete(style);
+      },
+    };
+    all.add(style);
+    return style;
+  }
+
+  private element(css: string, atStart: boolean): HTMLStyleElement {
     const doc = this.doc;
     const style = doc.createElementNS('http://www.w3.org/1999/xhtml', 'style') as HTMLStyleElement;
     style.setAttribute(OWN, '');
@@ -87,20 +100,20 @@ export class EngineSheets {
 }
 
 /**
- * Styles a shadow root of the engine's: an adopted sheet where the browser can (a page's `style-src` policy
- * does not block it), else a <style> inside.
+ * Styles a shadow root of the engine's: a <style> inside, or an adopted sheet on a page whose CSP refuses the
+ * engine's <style> elements (known once its first sheet was added).
  */
 export function shadowStyle(root: ShadowRoot, css: string): void {
-  const win = viewOf(root.ownerDocument)!;
-  try {
-    const sheet = new win.CSSStyleSheet();
+  const doc = root.ownerDocument;
+  if (refused.has(doc)) {
+    const sheet = new (viewOf(doc)!.CSSStyleSheet)();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = root.ownerDocument.createElementNS('http://www.w3.org/1999/xhtml', 'style');
-    style.textContent = css;
-    root.append(style);
+    return;
   }
+  const style = doc.createElementNS('http://www.w3.org/1999/xhtml', 'style');
+  style.textContent = css;
+  root.append(style);
 }
 
 /**
