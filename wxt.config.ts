@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { buildVietnameseVoice } from './extension/scripts/espeak-vietnamese.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -33,6 +34,18 @@ export default defineConfig({
       minify: true,
     },
   }),
+  hooks: {
+    // The built-in voice (eSpeak NG, Vietnamese data only; GPL-3.0, see extension/README.md), made from its npm
+    // package at each build and never committed.
+    'build:publicAssets': (_wxt, files) => {
+      const voice = buildVietnameseVoice();
+      files.push(
+        { absoluteSrc: voice.js, relativeDest: 'espeak/espeak-ng.js' },
+        { absoluteSrc: voice.data, relativeDest: 'espeak/espeak-ng.data' },
+        { absoluteSrc: voice.licence, relativeDest: 'espeak/COPYING' },
+      );
+    },
+  },
   zip: {
     artifactTemplate: 'accessible-reader-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'accessible-reader-{{version}}-sources.zip',
@@ -44,7 +57,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // offscreen: Chrome plays the built-in voice in an offscreen document (Firefox in its background page).
+    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: GOV_MATCHES,
     // Any other site only when the user turns the reader on for it, one origin at a time.
     ...(manifestVersion === 3
@@ -62,6 +76,8 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // WebAssembly for the built-in voice (Chrome's MV3 default already allows it).
+          content_security_policy: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
           browser_specific_settings: {
             gecko: {
               id: 'accessible-reader@example.org',

@@ -5,6 +5,7 @@ import { hostOfUrl, hostPattern, isEnabled, isGovHost } from '../lib/settings';
 import { isSettingsArea } from '../lib/area';
 import { getAll, setWriteSink, type WriteMessage, type WriteResult } from '../lib/store';
 import { isTrustedSender, type Message } from '../lib/messages';
+import { serveBuiltInVoice } from '../lib/builtin-voice/background';
 import { injectReaderScript } from '../lib/reader-loader';
 import { openWelcomeOnce } from '../lib/welcome';
 import { createWriter } from '../lib/writer';
@@ -21,6 +22,7 @@ export default defineBackground({
 });
 
 function main(): void {
+  serveBuiltInVoice();
   const writer = createWriter();
   setWriteSink(writer.enqueue);
   browser.runtime.onInstalled.addListener((details) => {

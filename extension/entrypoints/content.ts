@@ -6,10 +6,11 @@ import { provideComponents, provideReaderFeatures, retrofit, type RetrofitSessio
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { earlyStage, type EarlyStage, type PageState } from '../lib/early';
-import { validateSettings, type Settings } from '../lib/settings';
+import { isGovHost, validateSettings, type Settings } from '../lib/settings';
 import type { ContentMessage } from '../lib/messages';
 import { loadReader } from '../lib/reader-loader';
-import { keysFor, onSettingsChanged, saveFromPage } from '../lib/store';
+import { keysFor, onSettingsChanged, saveFromPage, setEnabled, setScope } from '../lib/store';
+import { toolbarFolded } from '../lib/toolbar-fold';
 
 provideComponents({ components, define });
 provideReaderFeatures(loadReader);
@@ -41,8 +42,27 @@ class Reader {
   private engineUpdate: ((partial: Partial<Settings>) => void) | null = null;
   private state: PageState | null = null;
   private waiting = false;
+  private folded = false;
 
   constructor(private readonly stage: EarlyStage) {}
+
+  /**
+   * What the toolbar adds in the extension. Its root is closed and it acts on the reader's own clicks and keys
+   * only: a page script can neither read it nor change the reader's settings through it.
+   */
+  private ui() {
+    const host = this.stage.host;
+    return {
+      guard: true,
+      toolbar: {
+        // On a government site, its settings are the shared ones unless the reader keeps this one apart.
+        ...(isGovHost(host) ? { scope: { siteOnly: () => this.state?.scope === 'site', change: (own: boolean) => void setScope(host, own ? 'site' : 'government') } } : {}),
+        turnOff: () => void setEnabled(host, false),
+        collapsed: this.folded,
+        onCollapse: (folded: boolean) => void toolbarFolded.set(folded),
+      },
+    };
+  }
 
   async start(): Promise<void> {
     // The reader view (shortcut or popup button), on any page, whether the reader is on for the site or not.
@@ -51,7 +71,9 @@ class Reader {
       return undefined;
     });
     onSettingsChanged(keysFor(this.stage.host), () => this.stage.read(), (s) => this.apply(s));
-    this.apply(await this.stage.first);
+    const [first, folded] = await Promise.all([this.stage.first, toolbarFolded.get()]);
+    this.folded = folded;
+    this.apply(first);
   }
 
   private apply(next: PageState): void {
@@ -83,7 +105,7 @@ class Reader {
     }
     try {
       const from = this.stage.session ?? undefined;
-      const session = retrofit(document, state.settings, { tagPrefix: TAG_PREFIX, ...(from ? { from } : {}) });
+      const session = retrofit(document, state.settings, { tagPrefix: TAG_PREFIX, ui: this.ui(), ...(from ? { from } : {}) });
       if (session.active) {
         // The engine's own toolbar calls session.update(): wrapping it is how this script learns of changes
         // made on the page, to save them for this site.

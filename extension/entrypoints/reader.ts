@@ -6,7 +6,10 @@
  */
 import { extract, handOver, openReader, readAloud, readerOf } from '@accessible-reader/retrofit/reader-entry.js';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installSpeech } from '../lib/speech';
 
 export default defineUnlistedScript(() => {
+  // The built-in voice and the reader's voice and speed, before any read-aloud starts.
+  installSpeech(document);
   handOver({ extract, openReader, readAloud, readerOf });
 });

@@ -20,14 +20,15 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { benchPages } from './pages.mjs';
+import { benchSpeech } from './speech.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const at = (p) => join(ROOT, p);
 const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.RUNS ?? 5);
 const SIZES = (process.env.SIZES ?? '1000,10000,50000').split(',').map(Number);
-/** Which parts to run: contrast, engine, extraction, content (all by default). */
-const SECTIONS = new Set((process.env.SECTIONS ?? 'contrast,engine,extraction,content').split(','));
+/** Which parts to run: contrast, engine, extraction, content, speech (all by default). */
+const SECTIONS = new Set((process.env.SECTIONS ?? 'contrast,engine,extraction,content,speech').split(','));
 const SAMPLES = process.env.SAMPLES !== '0';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // The flags of tests/support/chromium.ts.
@@ -326,6 +327,10 @@ if (existsSync(join(EXT_DIR, 'manifest.json')) && SECTIONS.has('content')) {
     rmSync(profile, { recursive: true, force: true });
   }
 } else results.contentScript = null;
+// (f2) The built-in voice: time to first sound after "Đọc to".
+results.speech = existsSync(join(EXT_DIR, 'espeak')) && SECTIONS.has('speech')
+  ? await benchSpeech({ executablePath: CHROMIUM, args: ARGS, extDir: EXT_DIR, url: urlOf(pages.find((p) => p.name === 'sample-vhv') ?? pages[0], GOV_HOST), host: GOV_HOST, runs: Math.min(RUNS, 3), log })
+  : null;
 server.close();
 
 // ---------------------------------------------------------------------------------------------------------
@@ -437,6 +442,13 @@ if (results.contentScript) {
   );
 } else md.push(SECTIONS.has('content') ? 'Not available: no built extension in .output/chrome-mv3 (`npm run build:extension`).' : 'Not run (SECTIONS).', '');
 
+md.push('## The built-in voice (no voice on the computer): first sound after "Đọc to"', '');
+if (results.speech) {
+  const s = results.speech;
+  table(['', 'median ms', 'runs ms'], [['cold (fresh browser)', ms(median(s.cold), 0), s.cold.map((v) => v.toFixed(0)).join(', ')], ['warm (same browser, new page)', ms(median(s.warm), 0), s.warm.map((v) => v.toFixed(0)).join(', ')]]);
+  md.push(`Load average during the run: ${s.load}. The voice's files: ${Object.entries(s.sizes.espeak).map(([f, b]) => `${f} ${(b / 1024).toFixed(0)} KB`).join(', ')}; the unpacked extension: ${(s.sizes.extension / 1048576).toFixed(2)} MB.`, '');
+} else md.push(SECTIONS.has('speech') ? 'Not available: no built extension with its espeak/ folder (`npm run build:extension`).' : 'Not run (SECTIONS).', '');
+
 md.push('## Sizes (gzip -9)', '');
 table(
   ['file', 'gzip bytes', 'KB', 'budget'],
@@ -471,6 +483,10 @@ if (gens.length >= 2) {
     // Growth is judged on script times of at least 1 ms (below that the timer's resolution decides).
     if (A.sync >= 1) targets.push([`${b} / ${a}: ${n} script grows no faster than elements (x${els.toFixed(1)})`, ratio(B.sync, A.sync), (v) => v <= els * 1.1]);
   }
+}
+if (results.speech) {
+  targets.push(['built-in voice: first sound <= 1000 ms after "Đọc to" (cold, median)', median(results.speech.cold), (v) => v <= 1000]);
+  targets.push(['built-in voice: first sound <= 1000 ms after "Đọc to" (warm, median)', median(results.speech.warm), (v) => v <= 1000]);
 }
 results.targets = targets.map(([what, value, ok]) => ({ what, value, met: Number.isFinite(value) && ok(value) }));
 md.push('## Targets', '');

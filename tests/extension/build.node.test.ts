@@ -18,18 +18,21 @@ describe.each(builds)('the %s build', (build) => {
     expect(existsSync(join(OUT, build, 'manifest.json'))).toBe(true);
   });
 
-  it('asks for the minimum: storage, scripting, activeTab, *.gov.vn; any other site only as optional', () => {
+  it('asks for the minimum: storage, scripting, activeTab, *.gov.vn (Chrome: offscreen, for the built-in voice); any other site only as optional', () => {
     const m = manifest(build);
     const gov = ['*://*.gov.vn/*', '*://gov.vn/*'];
     if (build === 'chrome-mv3') {
-      expect(m.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+      expect(m.permissions.sort()).toEqual(['activeTab', 'offscreen', 'scripting', 'storage']);
       expect(m.host_permissions).toEqual(gov);
       expect(m.optional_host_permissions).toEqual(['*://*/*']);
+      // Chrome's default policy already lets extension pages run WebAssembly (the built-in voice).
+      expect(m).not.toHaveProperty('content_security_policy');
     } else {
       expect(m.permissions.sort()).toEqual([...gov, 'activeTab', 'scripting', 'storage'].sort());
       expect(m.optional_permissions).toEqual(['*://*/*']);
+      // Firefox's default policy plus WebAssembly for the built-in voice, nothing else.
+      expect(m.content_security_policy).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");
     }
-    expect(m).not.toHaveProperty('content_security_policy');
     expect(m).not.toHaveProperty('web_accessible_resources');
     expect(m).not.toHaveProperty('externally_connectable');
   });

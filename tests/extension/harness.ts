@@ -24,12 +24,17 @@ export const OTHER_HOST = 'other-site.test';
 export const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * Serves the sample pages, plus two variants of the NukeViet one: `/own-script.html` with a button of the
+ * Serves the sample pages (and, under `retrofit/` and `corpus/`, the pages of other platforms), plus two variants of the NukeViet one: `/own-script.html` with a button of the
  * site's own, and `/slow.html`, whose last script takes a second to arrive, so that the page is painted well
  * before DOMContentLoaded (when the engine starts): what is on screen then is the early stylesheet's work.
  */
 export async function startPages(): Promise<{ port: number; url: (host: string, page?: string) => string; close: () => void }> {
   const pages = new Map(readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(FIXTURES, f), 'utf8')]));
+  // Pages of other platforms (the engine's and the extraction corpus's fixtures), under their folder's name.
+  for (const dir of ['retrofit', 'corpus']) {
+    const path = fileURLToPath(new URL(`../fixtures/${dir}/`, import.meta.url));
+    if (existsSync(path)) for (const f of readdirSync(path).filter((n) => n.endsWith('.html'))) pages.set(`${dir}/${f}`, readFileSync(join(path, f), 'utf8'));
+  }
   const nukeviet = pages.get('nukeviet45-default-news-detail.html')!;
   pages.set('slow.html', nukeviet.replace('</body>', '<script src="/slow.js"></script></body>'));
   pages.set(
@@ -174,4 +179,51 @@ export async function uiStrings(worker: Worker): Promise<{ lang: 'vi' | 'en'; t:
       .replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
   };
   return { lang, t };
+}
+
+/**
+ * Evaluates `expression` in the content scripts' isolated world of `page` (Chromium), where the reader's UI is:
+ * its toolbar's shadow root is closed, so the page (and Playwright's selectors) cannot reach it, and only
+ * `chrome.dom.openOrClosedShadowRoot` there can. Returns the JSON value of the expression.
+ */
+export async function inContentScript<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: Array<{ id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }> = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
+    if (!world) throw new Error('no content script world in this page');
+    const r = (await cdp.send('Runtime.evaluate', { contextId: world.id, expression, returnByValue: true, awaitPromise: true })) as {
+      result: { value: T };
+      exceptionDetails?: { exception?: { description?: string } };
+    };
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? 'evaluation failed');
+    return r.result.value;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Where a control of the reader's toolbar is on the screen: its box, by the start of its text. */
+export function toolbarControl(page: Page, text: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  return inContentScript(
+    page,
+    `(() => {
+      const host = document.querySelector('[data-ar-toolbar]');
+      const root = host && chrome.dom.openOrClosedShadowRoot(host);
+      if (!root) return null;
+      const el = [...root.querySelectorAll('button, label')].find((b) => b.textContent.trim().replace(/^Aa/, '').startsWith(${JSON.stringify(text)}));
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height };
+    })()`,
+  );
+}
+
+/** Clicks a toolbar control with the mouse, as the reader does (a trusted click). */
+export async function clickToolbar(page: Page, text: string): Promise<void> {
+  const box = await toolbarControl(page, text);
+  if (!box) throw new Error(`no toolbar control "${text}"`);
+  await page.mouse.click(box.x, box.y);
 }

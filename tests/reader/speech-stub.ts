@@ -10,6 +10,7 @@ export class StubUtterance {
   onend: ((e: unknown) => void) | null = null;
   onerror: ((e: { error: string }) => void) | null = null;
   onstart: ((e: unknown) => void) | null = null;
+  onboundary: ((e: { name: string; charIndex: number; charLength: number }) => void) | null = null;
   constructor(public text: string) {}
 }
 
@@ -31,6 +32,10 @@ export class StubSynth {
   spoken: StubUtterance[] = [];
   current: StubUtterance | null = null;
   cancels = 0;
+  /** Voices (by voiceURI) that report this error instead of speaking. */
+  failing = new Map<string, string>();
+  /** Voices (by voiceURI) that report the start of speech, as real voices do. */
+  starting = new Set<string>();
   constructor(public voices: StubVoice[] = VOICES) {}
   getVoices() {
     return this.voices;
@@ -38,6 +43,15 @@ export class StubSynth {
   speak(u: StubUtterance) {
     this.spoken.push(u);
     this.current = u;
+    const error = u.voice && this.failing.get(u.voice.voiceURI);
+    if (error) {
+      this.current = null;
+      setTimeout(() => u.onerror?.({ error }), 0);
+    } else if (u.voice && this.starting.has(u.voice.voiceURI)) setTimeout(() => this.current === u && u.onstart?.({}), 0);
+  }
+  /** The voice says the word at `charIndex` of the current utterance. */
+  boundary(charIndex: number, charLength: number) {
+    this.current?.onboundary?.({ name: 'word', charIndex, charLength });
   }
   cancel() {
     this.cancels++;

@@ -5,7 +5,7 @@
  */
 import { handOver } from './chunk/handoff.js';
 import { extract } from './extract/extract.js';
-import { readAloud } from './read-aloud/page.js';
+import { readAloud } from './read-aloud/index.js';
 import { openReader, readerOf } from './reader/reader.js';
 
 handOver({ openReader, readerOf, readAloud, extract });

@@ -1,6 +1,6 @@
 import type { InlineStyles } from './inline-styles.js';
 import type { EngineStyle } from './styles.js';
-import type { Article, LegacyWidgets, Settings } from './types.js';
+import type { Article, LegacyWidgets, Settings, UiOptions } from './types.js';
 
 /** What the page did since the last report: elements it added, elements whose inline style it changed. */
 export interface PageChanges {
@@ -45,6 +45,8 @@ export interface PageContext {
 export interface Context extends PageContext {
   article: Article;
   widgets: LegacyWidgets;
+  /** How the engine's UI on the page behaves, and what the embedder adds to it. */
+  ui?: UiOptions;
 }
 
 /**

@@ -10,5 +10,5 @@ export { findArticle, ADAPTERS } from './adapters/index.js';
 export { LEGIBLE_FONTS } from './transforms/font.js';
 export { provideComponents, type ComponentSource } from './components-source.js';
 export { provideReaderFeatures, readerFeatures, type ReaderFeatures } from './features.js';
-export type { Adapter, Article, Contrast, Font, Found, LegacyRating, LegacyWidgets, RetrofitOptions, RetrofitSession, Settings, Spacing } from './types.js';
+export type { Adapter, Article, Contrast, Font, Found, LegacyRating, LegacyWidgets, RetrofitOptions, RetrofitSession, Settings, Spacing, ToolbarActions, UiOptions } from './types.js';
 export { awaitReader, type ReaderChunk } from './chunk/handoff.js';

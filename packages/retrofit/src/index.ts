@@ -14,7 +14,7 @@ import { litLoaded } from './lit-policy.js';
 import { components, define } from '@accessible-reader/components';
 import { provideComponents } from './components-source.js';
 import { provideReaderFeatures } from './features.js';
-import { readAloud } from './read-aloud/page.js';
+import { readAloud } from './read-aloud/index.js';
 import { openReader, readerOf } from './reader/reader.js';
 
 litLoaded();
@@ -25,10 +25,8 @@ provideReaderFeatures(() => ({ openReader, readerOf, readAloud }));
 export * from './core.js';
 export { extract, tryExtract, useReadability, readingBlocks } from './extract/index.js';
 export { openReader, readerOf } from './reader/reader.js';
-export { readAloud, readAloudOf } from './read-aloud/page.js';
-export { splitSentences } from './read-aloud/sentences.js';
-export { pickVoice } from './read-aloud/voices.js';
+// Read-aloud with Vietnamese prepared for the ear, the voice select and the keys.
+export { readAloud, readAloudOf, configureReadAloud, splitSentences, spoken, prepareVietnamese, pickVoice, rankVoices } from './read-aloud/index.js';
 export type { ExtractedArticle, ExtractFailure, ExtractOptions, ExtractResult, ReadabilityLike, ReadingBlock } from './extract/index.js';
 export type { LineWidth, ReaderOptions, ReaderSettings, ReaderView } from './reader/reader.js';
-export type { ReadAloudOptions, ReadAloudSession } from './read-aloud/page.js';
-export type { Speech } from './read-aloud/voices.js';
+export type { ReadAloudOptions, ReadAloudSession, ReadAloudConfig, Speech, SpeechPrefs, SpokenText, VoiceChoice } from './read-aloud/index.js';

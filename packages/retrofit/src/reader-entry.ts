@@ -5,5 +5,6 @@
  */
 export { extract } from './extract/index.js';
 export { openReader, readerOf } from './reader/reader.js';
-export { readAloud } from './read-aloud/page.js';
+// Read-aloud with Vietnamese prepared for the ear, the voice select and the keys.
+export { readAloud, configureReadAloud, type SpeechPrefs } from './read-aloud/index.js';
 export { handOver } from './chunk/handoff.js';

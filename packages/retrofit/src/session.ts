@@ -109,6 +109,7 @@ export class Session implements RetrofitSession {
     };
     // Article and widgets arrive with `attach`; page-wide transforms never read them.
     this.ctx = page as Context;
+    if (options.ui) this.ctx.ui = options.ui;
   }
 
   start(): void {
@@ -129,6 +130,7 @@ export class Session implements RetrofitSession {
     if (!this.active) return;
     this.waiting = false;
     if (options.tagPrefix) this.ctx.prefix = tagPrefix(options);
+    if (options.ui) this.ctx.ui = options.ui;
     this.article = found.article;
     this.ctx.article = found.article;
     this.ctx.widgets = found.widgets;

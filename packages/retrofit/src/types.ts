@@ -89,6 +89,27 @@ export interface Adapter {
   find(doc: Document): Found | null;
 }
 
+/** What an embedder (the extension) adds to the toolbar. */
+export interface ToolbarActions {
+  /** Shows "only this site": whether this site keeps settings of its own, and how to change that. */
+  scope?: { siteOnly(): boolean; change(siteOnly: boolean): void };
+  /** Shows "turn off on this site". */
+  turnOff?: () => void;
+  /** The toolbar starts folded to its name; `onCollapse` hears the reader fold or unfold it. */
+  collapsed?: boolean;
+  onCollapse?: (collapsed: boolean) => void;
+}
+
+/** How the engine's UI on the page behaves. */
+export interface UiOptions {
+  /**
+   * The toolbar lives in a closed shadow root and acts on the reader's own input only (trusted events): a
+   * page script can neither read it nor drive the reader's settings through it. The extension sets this.
+   */
+  guard?: boolean;
+  toolbar?: ToolbarActions;
+}
+
 /** Options that are about the embedding, not the reader. */
 export interface RetrofitOptions {
   /** Tag prefix of the components the engine inserts (`<ar-rating>`…). Default `ar`. */
@@ -97,6 +118,8 @@ export interface RetrofitOptions {
   adapters?: Adapter[];
   /** A first paint on the same document (firstPaint()) to take over instead of styling the page again. */
   from?: FirstPaint;
+  /** The engine's UI on the page: guarded (the extension), with the embedder's toolbar actions. */
+  ui?: UiOptions;
 }
 
 /** What the engine gives back. */

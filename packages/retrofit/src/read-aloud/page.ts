@@ -1,12 +1,13 @@
+/** Read-aloud on the page itself: a bar at the bottom of the window, the sentence highlighted in the page's text. */
 import { OWN } from '../dom.js';
 import { extractFrom, pageBlocks } from '../extract/extract.js';
 import type { ExtractedArticle, ExtractOptions } from '../extract/types.js';
-import { h, iconButton } from '../reader/h.js';
 import { languages } from '../reader/lang.js';
-import { BASE_CSS } from '../reader/reader.styles.js';
-import { buildPlayer } from './player.js';
+import { h, iconButton } from '../ui/h.js';
+import { BASE_CSS } from '../ui/theme.styles.js';
+import { buildPlayer, PLAYER_CSS } from './player.js';
 import { readAloudStrings } from './read-aloud.strings.js';
-import { createSpeaker, HIGHLIGHT, reveal, type Speaker } from './speaker.js';
+import { createSpeaker, HIGHLIGHT, HIGHLIGHT_WORD, reveal, type Speaker, type SpeakerOptions } from './speaker.js';
 import type { Speech } from './voices.js';
 
 export interface ReadAloudOptions {
@@ -15,10 +16,12 @@ export interface ReadAloudOptions {
   /** Where focus goes back when the player closes; default the element that had focus. */
   invoker?: Element | null;
   extract?: ExtractOptions;
-  /** Speech synthesis; default the window's. */
-  speech?: Speech;
+  /** Speech engines; default the window's, then those of configureReadAloud(). */
+  speech?: Speech | readonly Speech[];
   /** Start reading at once (default true: the reader pressed "Đọc to"). */
   autoplay?: boolean;
+  /** How long a voice may take before the next one is tried (see SpeakerOptions.patience). */
+  patience?: SpeakerOptions['patience'];
 }
 
 export interface ReadAloudSession {
@@ -60,10 +63,10 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
     const root = host.attachShadow({ mode: 'open' });
     // The highlight is painted in the page's own text, so its style is the page's; the space the bar covers
     // is kept clear when a sentence is scrolled into view.
-    const pageStyle = h(doc, 'style', { [OWN]: '' }, `::highlight(${HIGHLIGHT}){background-color:#ffd966;color:#000}html{scroll-padding-bottom:7rem!important}`);
+    const pageStyle = h(doc, 'style', { [OWN]: '' }, `::highlight(${HIGHLIGHT}){background-color:#ffd966;color:#000}::highlight(${HIGHLIGHT_WORD}){background-color:#f0b400;color:#000;text-decoration:underline 2px}html{scroll-padding-bottom:9rem!important}`);
     let refresh = () => {};
     const blocks = pageBlocks(article);
-    const speaker = createSpeaker(win, { blocks, lang: text || ui, ...(options.speech ? { speech: options.speech } : {}), onChange: () => refresh() }, (range) =>
+    const speaker = createSpeaker(win, { blocks, lang: text || ui, speech: options.speech, patience: options.patience, onChange: () => refresh() }, (range) =>
       reveal(range, null, 0, host.getBoundingClientRect().height),
     );
     const player = buildPlayer(doc, ui, speaker, text || ui);
@@ -82,9 +85,9 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
         if ((invoker as HTMLElement | null)?.isConnected) (invoker as HTMLElement).focus({ preventScroll: true });
       },
     };
-    player.el.lastElementChild!.before(iconButton(doc, '✕', readAloudStrings[ui].close, session.close, { class: 'close' }));
+    player.el.lastElementChild!.before(iconButton(doc, 'close', readAloudStrings[ui].close, session.close, { class: 'close' }));
     root.append(
-      h(doc, 'style', {}, `${BASE_CSS}.bar{font-size:18px;padding:.5em 1em;border-top:3px solid;box-shadow:0 -2px 8px #0005}.close{margin-inline-start:auto}`),
+      h(doc, 'style', {}, `${BASE_CSS}${PLAYER_CSS}.bar{font-size:18px;padding:.5em 1em;border-top:3px solid;box-shadow:0 -2px 8px #0005}.close{margin-inline-start:auto}`),
       h(doc, 'div', { class: 'bar theme t-high' }, player.el),
     );
     // Clicking a paragraph of the article chooses where reading goes on (or starts).
@@ -94,7 +97,8 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
       if (i >= 0 && !target.closest('a, button')) speaker.moveTo(i);
     };
     doc.addEventListener('click', choose);
-    root.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && session.close());
+    // Esc stops reading first (the player's keys), then closes the bar.
+    root.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && !e.defaultPrevented && session.close());
     sessions.set(doc, session);
     (doc.head ?? doc.documentElement).append(pageStyle);
     doc.body.append(host);

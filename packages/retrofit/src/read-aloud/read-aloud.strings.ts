@@ -6,8 +6,8 @@ export const readAloudStrings = {
     pause: 'Tạm dừng',
     resume: 'Đọc tiếp',
     stop: 'Dừng',
-    previous: 'Đoạn trước',
-    next: 'Đoạn sau',
+    previous: 'Câu trước',
+    next: 'Câu sau',
     speed: 'Tốc độ',
     fromHere: 'Đọc từ đây',
     close: 'Đóng',
@@ -16,9 +16,9 @@ export const readAloudStrings = {
     paused: 'Đã tạm dừng.',
     idle: 'Đã dừng.',
     done: 'Đã đọc hết bài.',
-    noSpeech: 'Trình duyệt này không đọc to được. Hãy dùng Chrome, Edge, Cốc Cốc, Firefox hoặc Safari bản mới.',
     noVoice: (language: string) =>
-      `Máy chưa có giọng đọc ${language} nên chưa đọc to được. Cách thêm: trên Windows, vào Cài đặt > Thời gian và ngôn ngữ > Giọng nói > Thêm giọng nói, chọn ${language}. Trên Android, cài "Dịch vụ lời nói của Google" (Google TTS) rồi tải giọng ${language}. Sau đó mở lại trang này.`,
+      `Máy chưa có giọng đọc ${language}. Cách sửa: thêm giọng ${language} trong Cài đặt > Thời gian và ngôn ngữ > Giọng nói (Windows), rồi mở lại trang.`,
+    failed: 'Giọng đọc bị lỗi. Bấm "Đọc tiếp" để thử lại.',
   },
   en: {
     region: 'Read aloud',
@@ -26,8 +26,8 @@ export const readAloudStrings = {
     pause: 'Pause',
     resume: 'Resume',
     stop: 'Stop',
-    previous: 'Previous paragraph',
-    next: 'Next paragraph',
+    previous: 'Previous sentence',
+    next: 'Next sentence',
     speed: 'Speed',
     fromHere: 'Read from here',
     close: 'Close',
@@ -36,8 +36,23 @@ export const readAloudStrings = {
     paused: 'Paused.',
     idle: 'Stopped.',
     done: 'Finished reading.',
-    noSpeech: 'This browser cannot read aloud. Please use a recent Chrome, Edge, Firefox or Safari.',
     noVoice: (language: string) =>
-      `This device has no ${language} voice, so it cannot read aloud yet. To add one: on Windows, open Settings > Time & language > Speech > Add voices and choose ${language}. On Android, install "Speech Services by Google" (Google TTS) and download the ${language} voice. Then reload this page.`,
+      `This computer has no ${language} voice. To fix it, add a ${language} voice in Settings > Time & language > Speech (Windows), then reload this page.`,
+    failed: 'The voice failed. Press "Resume" to try again.',
   },
+} as const;
+
+/** Said when a fallback engine (the extension's built-in voice) reads because the computer has no voice. */
+export const builtInStrings = {
+  vi: (language: string, voice: string) => `Máy chưa có giọng đọc ${language}, nên đang đọc bằng ${voice}.`,
+  en: (language: string, voice: string) => `This computer has no ${language} voice, so ${voice} is reading.`,
+} as const;
+
+/**
+ * Said when the browser has no speech synthesis at all (none since 2020: the one-file bundle says there is no
+ * voice instead, to stay within its budget).
+ */
+export const noSpeechStrings = {
+  vi: 'Trình duyệt này không đọc to được. Hãy dùng Chrome, Edge, Cốc Cốc, Firefox hoặc Safari bản mới.',
+  en: 'This browser cannot read aloud. Please use a recent Chrome, Edge, Firefox or Safari.',
 } as const;

@@ -3,16 +3,25 @@
  * otherwise. Line breaks always end a sentence, and a sentence longer than MAX is cut after a comma or a
  * semicolon: Chrome stops reading an utterance after about 15 seconds with some voices.
  */
+
 const MAX = 220;
 const FALLBACK = /[^.!?…\n]+(?:[.!?…]+["”’»)\]]*|\n|$)/g;
+/**
+ * The dot of a short form before a name or a number ends no sentence: "UBND TP. Hồ Chí Minh", "P. Bến Nghé",
+ * "Q. 1", "ThS. Nguyễn Văn An", "PGS.TS. Lê". Intl.Segmenter (and Chrome's Reading Mode) cuts after them.
+ */
+const ABBREVIATION_DOT = /(?<![\p{L}\p{N}])(?:T[PXTS]|T[px]|ThS|Ths|TSKH|PGS|[BGKDL]S|BSCKII?|CKII?|St|Dr|Mrs?|Ms|Prof|\p{Lu})\.(?=\s*[\p{Lu}\p{N}])/gu;
 
 type SegmenterCtor = new (lang: string, o: { granularity: 'sentence' }) => { segment(t: string): Iterable<{ index: number; segment: string }> };
 
-function raw(text: string, lang: string): Array<[number, number]> {
+function raw(original: string, lang: string): Array<[number, number]> {
+  // Same length, so offsets in the masked text are offsets in the original.
+  const text = original.replace(ABBREVIATION_DOT, (m) => `${m.slice(0, -1)}_`);
   const Segmenter = (Intl as unknown as { Segmenter?: SegmenterCtor }).Segmenter;
   const out: Array<[number, number]> = [];
+  // The one-file bundle relies on Intl.Segmenter (every browser since 2024); elsewhere, a regular expression.
   if (Segmenter) {
-    for (const s of new Segmenter(lang, { granularity: 'sentence' }).segment(text)) out.push([s.index, s.index + s.segment.length]);
+    for (const s of new Segmenter!(lang, { granularity: 'sentence' }).segment(text)) out.push([s.index, s.index + s.segment.length]);
   } else {
     for (const m of text.matchAll(FALLBACK)) out.push([m.index, m.index + m[0].length]);
   }

@@ -7,7 +7,7 @@ import { buildPlayer } from '../read-aloud/player.js';
 import { createSpeaker, reveal, type Speaker } from '../read-aloud/speaker.js';
 import type { Speech } from '../read-aloud/voices.js';
 import type { Contrast, Spacing } from '../types.js';
-import { h, iconButton } from './h.js';
+import { h, iconButton } from '../ui/h.js';
 import { languages } from './lang.js';
 import { lockPage } from './page-lock.js';
 import { READER_CSS } from './reader.styles.js';
@@ -123,7 +123,7 @@ class View implements ReaderView {
 
     // Tools: back to the page, size, colours, spacing, line width.
     const tools = make('section', { class: 'tools', 'aria-label': t.tools });
-    const backButton = () => iconButton(doc, '←', t.back, () => this.close(), { class: 'back' });
+    const backButton = () => iconButton(doc, 'back', t.back, () => this.close(), { class: 'back' });
     const size = make('div', { class: 'group' });
     const pct = make('span', { class: 'pct', 'aria-hidden': 'true' });
     // Without the components (a page that took their tag names) the view keeps its other tools.

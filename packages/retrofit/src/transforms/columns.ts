@@ -5,6 +5,8 @@ import { BOOST_TAG } from './text-blocks.js';
 
 const COL = 'data-ar-col';
 const LINEAR = 'data-ar-linear';
+/** Columns are stacked up to the first box at least this wide (CSS px). */
+const WIDE = 900;
 
 const COLUMNS_CSS =
   `@layer ar-scale{` +
@@ -37,6 +39,8 @@ export function columns(): Transform {
     const cell = (el: Element) => /^t[dh]$/i.test(el.tagName);
     const fixedWidth = (el: Element) => (el.getAttribute(FIX) ?? '').split(' ').includes('w');
     for (let a: Element | null = article.root; a && a !== bodyOf(doc) && a.parentElement; a = a.parentElement) {
+      // A box this wide already gives the article room: what holds it (and the toolbar above) stays in place.
+      if (a.getBoundingClientRect().width >= WIDE) break;
       const parent: Element = a.parentElement;
       if (win.getComputedStyle(a).float !== 'none' || fixedWidth(a) || cell(a)) {
         out.push([a, 'col']);

@@ -1,5 +1,6 @@
 import type { EngineStyle, PageContext, Transform } from '../context.js';
 import { followPage } from '../page-follower.js';
+import { CHROME } from './clutter.js';
 import { BOOSTS, BOOST_TAG, ZOOMED_SELECTOR, ZOOM_TAG, boostFor, dominantTextPx, findZoomed, insideZoomed, type Found } from './text-blocks.js';
 import { bodyOf } from '../dom.js';
 
@@ -16,9 +17,18 @@ const round = (n: number) => String(Math.round(n * 10000) / 10000);
 export function scaleCss(scale: number, min: number): string {
   if (scale === 1 && !min) return '';
   const zoomed = `:is(${ZOOMED_SELECTOR})`;
-  let css = `@layer ar-scale{${zoomed}{zoom:${round(scale)}!important;max-width:100%!important;box-sizing:border-box!important}`;
+  // With side content hidden, the site's header and menu above the article keep the page's own size (raised
+  // to the minimum): the article comes first on the screen (see clutter.ts).
+  const chrome = `html[data-ar-hide-clutter] [${CHROME}]`;
   // A zoomed box with a fixed width would grow past its column: its width is capped to the column instead.
-  if (min) for (const b of BOOSTS) css += `[${BOOST_TAG}="${b}"]${zoomed}{zoom:${round(scale * Number(b))}!important}`;
+  let css = `@layer ar-scale{${zoomed}{zoom:${round(scale)}!important;max-width:100%!important;box-sizing:border-box!important}`;
+  css += `${chrome} ${zoomed},${chrome}${zoomed}{zoom:1!important}`;
+  if (min) {
+    for (const b of BOOSTS) {
+      const boosted = `[${BOOST_TAG}="${b}"]${zoomed}`;
+      css += `${boosted}{zoom:${round(scale * Number(b))}!important}${chrome} ${boosted},${chrome}${boosted}{zoom:${b}!important}`;
+    }
+  }
   return `${css}}`;
 }
 

@@ -1,4 +1,8 @@
-/** Text of the reader toolbar. Visible text is always part of the accessible name (WCAG 2.5.3). */
+/**
+ * Text of the reader toolbar. Visible text is always part of the accessible name (WCAG 2.5.3). These names are
+ * the project's vocabulary: the popup, the options page and the reader view use the same ones, in this order
+ * (tests/extension/vocabulary.node.test.ts).
+ */
 export const toolbarStrings = {
   vi: {
     region: 'Công cụ đọc',
@@ -15,6 +19,11 @@ export const toolbarStrings = {
     clutter: 'Ẩn phần phụ',
     reader: 'Chế độ đọc',
     readAloud: 'Đọc to',
+    more: 'Thêm',
+    scope: 'Chỉ dùng cho trang web này',
+    turnOff: 'Tắt trên trang web này',
+    /** Announced after a size change: "Cỡ chữ 150%". */
+    sizeNow: 'Cỡ chữ {n}%',
   },
   en: {
     region: 'Reading tools',
@@ -31,5 +40,11 @@ export const toolbarStrings = {
     clutter: 'Hide side content',
     reader: 'Reader view',
     readAloud: 'Read aloud',
+    more: 'More',
+    scope: 'Only this site',
+    turnOff: 'Turn off on this site',
+    sizeNow: 'Text size {n}%',
   },
 } as const;
+
+export type ToolbarStrings = (typeof toolbarStrings)['vi' | 'en'];

@@ -1,137 +1,230 @@
 import type { Context, Transform } from '../context.js';
-import { OWN, createIn, createTextIn } from '../dom.js';
-import type { Contrast, Settings } from '../types.js';
-import { withReaderFeatures } from '../features.js';
+import { OWN, bodyOf, createIn, rootOf } from '../dom.js';
 import { shadowStyle } from '../styles.js';
-import { componentsReady } from './components.js';
+import { withReaderFeatures } from '../features.js';
+import type { Contrast, Settings } from '../types.js';
+import { icon, type IconName } from '../ui/icons.js';
+import { TOOLBAR_CSS } from './toolbar.styles.js';
 import { toolbarStrings } from './toolbar.strings.js';
 
 const CONTRASTS: readonly Contrast[] = ['off', 'high', 'dark', 'yellow'];
-
-const CSS = `
-:host{display:block}
-section{display:flex;flex-wrap:wrap;align-items:center;gap:.5em 1em;padding:.5em .75em;margin:0;
-  font-family:"Noto Sans","Segoe UI",Roboto,Arial,"Helvetica Neue",sans-serif;font-size:1em;line-height:1.4;
-  letter-spacing:normal;word-spacing:normal;text-align:start;
-  color:var(--ar-c-fg,#000);background:var(--ar-c-bg,#fff);border:2px solid currentColor;border-radius:.375em}
-.size{display:flex;align-items:center;gap:.5em}
-.pct{font-weight:700;min-width:3.5em}
-fieldset{display:flex;flex-wrap:wrap;align-items:center;gap:.25em .5em;margin:0;padding:.25em .5em;border:1px solid currentColor;border-radius:.375em}
-legend{padding:0 .25em;font-weight:700}
-label{display:inline-flex;align-items:center;gap:.35em;min-height:44px;padding:0 .4em;cursor:pointer}
-input{appearance:none;font:inherit;width:1.1em;height:1.1em;margin:0;border:2px solid currentColor;border-radius:50%;display:inline-grid;place-content:center;background:transparent;color:inherit}
-input:checked::before{content:"";width:.55em;height:.55em;border-radius:50%;background:currentColor}
-button{font:inherit;min-width:44px;min-height:44px;padding:.25em .75em;cursor:pointer;border:2px solid currentColor;border-radius:.375em;
-  color:var(--ar-c-fg,#000);background:var(--ar-c-bg,#fff)}
-button[aria-pressed=true]{color:var(--ar-c-bg,#fff);background:var(--ar-c-fg,#000)}
-button[aria-pressed]::before{content:"☐ ";}
-button[aria-pressed=true]::before{content:"☑ ";}
-:focus-visible{outline:3px solid var(--ar-c-focus,#1d4ed8);outline-offset:2px}
-.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
-@media (forced-colors:active){input{appearance:auto}section,button,fieldset{border-color:CanvasText}button[aria-pressed=true]{background:Highlight;color:HighlightText}}
-`;
+const STEP = 0.25;
+const MIN = 1;
+const MAX = 3;
+/** A toolbar this wide holds its one row. */
+const WIDE = 900;
 
 /**
- * The reader toolbar: text size (the font-size component, bound to `fontScale`), colours (a native radio
- * group), spacing and clutter (toggle buttons with `aria-pressed`). It lives in a shadow root, so the page's
- * CSS cannot break it, above the article where the site's own tools were, and drives `session.update()`.
+ * The reader toolbar, one compact row above the article: its name (which also folds it away), text size
+ * (A- / A / A+ and the size now), colours, more (spacing, side content; and, in the extension, "only this
+ * site" and turning it off here), reader view and read-aloud. Native buttons, radios and checkboxes in a
+ * shadow root, so that the page's CSS cannot break it; the names and their order are the project's vocabulary.
+ *
+ * The pressed control stays under the hand: after a size change the page is scrolled by however much the
+ * text above moved it, so ten presses on one spot reach the largest size. Its own size is fixed. In the
+ * extension (`guardUi`), its shadow root is closed and only the reader's own input (trusted events) acts.
  */
 export function toolbar(): Transform {
   let host: HTMLElement | undefined;
   let sync: ((s: Readonly<Settings>) => void) | undefined;
+  let firstApply = true;
 
   function build(ctx: Context): void {
-    const { doc, lang } = ctx;
+    const { doc, lang, win } = ctx;
     const t = toolbarStrings[lang];
-    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text = ''): HTMLElementTagNameMap[K] => {
+    const guarded = !!ctx.ui?.guard;
+    const actions = ctx.ui?.toolbar;
+    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: Array<Node | string>): HTMLElementTagNameMap[K] => {
       const el = createIn(doc, tag);
       for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      if (text) el.textContent = text;
+      el.append(...kids);
       return el;
     };
-    const safely = (fn: () => void) => () => {
-      try {
-        fn();
-      } catch (error) {
-        ctx.fail(error);
-      }
-    };
-    host = make('div', { [OWN]: '', 'data-ar-toolbar': '', lang });
-    const shadow = host.attachShadow({ mode: 'open' });
-    const section = make('section', { 'aria-label': t.region });
+    /** A listener that acts on the reader's own input only (in the extension), and rolls back on errors. */
+    const on = <E extends Event>(el: EventTarget, type: string, fn: (e: E) => void) =>
+      el.addEventListener(type, (e) => {
+        if (guarded && !e.isTrusted) return;
+        try {
+          fn(e as E);
+        } catch (error) {
+          ctx.fail(error);
+        }
+      });
+    const iconText = (name: IconName, text: string) => [icon(doc, name), make('span', {}, text)];
 
-    // Text size. The component resizes its `target`: a node of ours that is never shown, because the engine,
-    // not the component, scales the page.
-    const size = make('div', { class: 'size' });
+    host = make('div', { [OWN]: '', 'data-ar-toolbar': '', lang });
+    const shadow = host.attachShadow({ mode: guarded ? 'closed' : 'open' });
+    const status = make('span', { class: 'vh', role: 'status' });
+
+    // The name, which also folds the tools away (disclosure).
+    const name = make('button', { type: 'button', class: 'name', 'aria-expanded': 'true', 'aria-controls': 'tools' }, icon(doc, 'collapse'), make('span', {}, t.region));
+    const tools = make('div', { class: 'tools', id: 'tools' });
+
+    // Text size: three native buttons, so the toolbar needs no custom element (and acts on trusted clicks).
+    const sizeButton = (label: string, hidden: string) => make('button', { type: 'button' }, label, make('span', { class: 'vh' }, ` ${hidden}`));
+    const smaller = sizeButton('A-', t.smaller);
+    const reset = sizeButton('A', t.reset);
+    const larger = sizeButton('A+', t.larger);
     const pct = make('span', { class: 'pct', 'aria-hidden': 'true' });
-    const sink = make('span', { 'data-ar-sink': '' });
-    host.append(sink);
-    let setSize: (percent: number) => void;
-    if (componentsReady(ctx)) {
-      const control = createIn(doc, `${ctx.prefix}-font-size`) as HTMLElement & { value: number };
-      for (const [k, v] of Object.entries({ min: '100', max: '300', step: '25', target: '[data-ar-toolbar] > [data-ar-sink]', lang })) control.setAttribute(k, v);
-      control.addEventListener('change', safely(() => ctx.update({ fontScale: control.value / 100 })));
-      size.append(control);
-      setSize = (p) => (control.value = p);
-    } else {
-      // The components cannot run in this document (another window's engine): same three native buttons.
-      const group = make('div', { role: 'group', 'aria-label': t.size });
-      const button = (label: string, hidden: string, to: () => number) => {
-        const b = make('button', { type: 'button' }, label);
-        b.append(make('span', { class: 'vh' }, ` ${hidden}`));
-        b.addEventListener('click', safely(() => ctx.update({ fontScale: to() })));
-        group.append(b);
-      };
-      let current = 1;
-      button('A-', t.smaller, () => Math.max(1, current - 0.25));
-      button('A', t.reset, () => 1);
-      button('A+', t.larger, () => Math.min(3, current + 0.25));
-      size.append(group);
-      setSize = (p) => (current = p / 100);
-    }
-    size.append(pct);
+    const size = make('div', { role: 'group', class: 'size', 'aria-label': t.size }, smaller, reset, larger, pct);
+
+    // Panels open under the row, one at a time.
+    const panels: Array<[HTMLButtonElement, HTMLElement]> = [];
+    const disclosure = (id: string, text: string, panel: HTMLElement) => {
+      panel.id = id;
+      panel.hidden = true;
+      const b = make('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': id }, make('span', {}, text), icon(doc, 'expand'));
+      panels.push([b, panel]);
+      on(b, 'click', () => {
+        const open = b.getAttribute('aria-expanded') !== 'true';
+        for (const [other, p] of panels) {
+          other.setAttribute('aria-expanded', String(other === b && open));
+          p.hidden = !(other === b && open);
+        }
+      });
+      return b;
+    };
 
     // Colours: one native radio group.
-    const fieldset = make('fieldset');
-    fieldset.append(make('legend', {}, t.contrast));
+    const colours = make('fieldset', { class: 'panel' }, make('legend', {}, t.contrast));
     const radios = CONTRASTS.map((mode) => {
-      const label = make('label');
       const input = make('input', { type: 'radio', name: 'contrast', value: mode });
-      input.addEventListener('change', safely(() => input.checked && ctx.update({ contrast: mode })));
-      label.append(input, createTextIn(doc, t[mode]));
-      fieldset.append(label);
+      on(input, 'change', () => input.checked && ctx.update({ contrast: mode }));
+      colours.append(make('label', {}, input, make('span', { class: `swatch s-${mode}`, 'aria-hidden': 'true' }, 'Aa'), t[mode]));
       return input;
     });
 
-    const toggle = (text: string, flip: () => Partial<Settings>) => {
-      const b = make('button', { type: 'button', 'aria-pressed': 'false' }, text);
-      b.addEventListener('click', safely(() => ctx.update(flip())));
-      return b;
+    // More: spacing and side content (checkboxes), and what the extension offers.
+    const more = make('div', { class: 'panel' });
+    const checkbox = (text: string, change: (checked: boolean) => void) => {
+      const input = make('input', { type: 'checkbox' });
+      on(input, 'change', () => change(input.checked));
+      more.append(make('label', {}, input, text));
+      return input;
     };
-    let latest: Readonly<Settings> | undefined;
-    const spacingButton = toggle(t.spacing, () => ({ spacing: latest?.spacing === 'wcag' ? 'off' : 'wcag' }));
-    const clutterButton = toggle(t.clutter, () => ({ hideClutter: !latest?.hideClutter }));
+    const spacing = checkbox(t.spacing, (c) => ctx.update({ spacing: c ? 'wcag' : 'off' }));
+    const clutter = checkbox(t.clutter, (c) => ctx.update({ hideClutter: c }));
+    const scope = actions?.scope ? checkbox(t.scope, (c) => actions.scope!.change(c)) : null;
+    if (actions?.turnOff) {
+      const off = make('button', { type: 'button' }, ...iconText('off', t.turnOff));
+      on(off, 'click', () => actions.turnOff!());
+      more.append(off);
+    }
+
     // The article alone (reader view), and read aloud on the page; both start from the page as it is now.
-    const action = (text: string, run: (b: HTMLButtonElement) => void) => {
-      const b = make('button', { type: 'button' }, text);
-      b.addEventListener('click', safely(() => run(b)));
-      return b;
-    };
-    const readerButton = action(t.reader, (b) => withReaderFeatures((f) => f.openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: b, settings: { ...latest } })));
-    const readButton = action(t.readAloud, (b) => withReaderFeatures((f) => f.readAloud(doc, { lang, invoker: b })?.root.querySelector('button')?.focus()));
-    section.append(size, fieldset, spacingButton, clutterButton, readerButton, readButton);
-    shadowStyle(shadow, CSS);
+    let latest: Readonly<Settings> | undefined;
+    const reader = make('button', { type: 'button' }, ...iconText('reader', t.reader));
+    on(reader, 'click', () => withReaderFeatures((f) => f.openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: reader, settings: { ...latest } })));
+    const read = make('button', { type: 'button' }, ...iconText('speak', t.readAloud));
+    on(read, 'click', () => withReaderFeatures((f) => f.readAloud(doc, { lang, invoker: read })?.root.querySelector('button')?.focus()));
+
+    tools.append(size, disclosure('colours', t.contrast, colours), disclosure('more', t.more, more), reader, read);
+    const row = make('div', { class: 'row' }, name, tools);
+    const section = make('section', { 'aria-labelledby': 'name' }, row, colours, more, status);
+    name.id = 'name';
+    shadowStyle(shadow, TOOLBAR_CSS);
     shadow.append(section);
+
+    const fold = (folded: boolean) => {
+      name.setAttribute('aria-expanded', String(!folded));
+      name.replaceChild(icon(doc, folded ? 'expand' : 'collapse'), name.firstChild!);
+      tools.hidden = folded;
+      if (!folded) return;
+      for (const [b, p] of panels) {
+        b.setAttribute('aria-expanded', 'false');
+        p.hidden = true;
+      }
+    };
+    fold(!!actions?.collapsed);
+    on(name, 'click', () => {
+      const folded = name.getAttribute('aria-expanded') === 'true';
+      fold(folded);
+      actions?.onCollapse?.(folded);
+    });
+
+    /** Changes the size and keeps the pressed button where it was on the screen. */
+    const resize = (button: HTMLButtonElement, to: (now: number) => number) => {
+      const now = latest?.fontScale ?? 1;
+      const next = Math.round(Math.min(MAX, Math.max(MIN, to(now))) * 100) / 100;
+      if (next === now) return;
+      const before = button.getBoundingClientRect().top;
+      ctx.update({ fontScale: next });
+      // The layout the next frame needs anyway, read now: the text above the toolbar grew or shrank.
+      const moved = button.getBoundingClientRect().top - before;
+      if (Math.abs(moved) >= 1) win.scrollBy({ top: moved, behavior: 'instant' });
+      status.textContent = t.sizeNow.replace('{n}', String(Math.round(next * 100)));
+    };
+    on(smaller, 'click', () => resize(smaller, (s) => s - STEP));
+    on(reset, 'click', () => resize(reset, () => 1));
+    on(larger, 'click', () => resize(larger, (s) => s + STEP));
 
     sync = (s) => {
       latest = s;
       const percent = Math.round(s.fontScale * 100);
-      setSize(percent);
       pct.textContent = `${percent}%`;
+      // Disabled at the ends, but focusable and announced: aria-disabled keeps the button where focus is.
+      smaller.setAttribute('aria-disabled', String(s.fontScale <= MIN));
+      larger.setAttribute('aria-disabled', String(s.fontScale >= MAX));
+      reset.setAttribute('aria-disabled', String(s.fontScale === 1));
       for (const r of radios) r.checked = r.value === s.contrast;
-      spacingButton.setAttribute('aria-pressed', String(s.spacing === 'wcag'));
-      clutterButton.setAttribute('aria-pressed', String(s.hideClutter));
+      spacing.checked = s.spacing === 'wcag';
+      clutter.checked = s.hideClutter;
+      if (scope) scope.checked = !!actions?.scope?.siteOnly();
     };
+  }
+
+  /**
+   * The article first: a page opening enlarged, not yet scrolled and not sent to an anchor, is scrolled so
+   * that the toolbar, the title and the start of the text are on the first screen.
+   */
+  function articleFirst(ctx: Context, settings: Readonly<Settings>): void {
+    const { win, doc } = ctx;
+    if (settings.fontScale <= 1 || win.scrollY > 0 || doc.location?.hash || !host) return;
+    const top = host.getBoundingClientRect().top;
+    if (top > win.innerHeight * 0.25) win.scrollTo({ top: win.scrollY + top - 8, behavior: 'instant' });
+  }
+
+  /**
+   * Where the toolbar goes: before the article, or before a wider box that starts with it (its column, the row
+   * of columns), so that it keeps its place when the columns stack at large sizes and fits on one row. Only
+   * through boxes laid out as blocks: a flex or grid row would take the toolbar for one of its columns.
+   */
+  function anchor(ctx: Context): Element {
+    const { win, doc } = ctx;
+    const start = titleAbove(ctx) ?? ctx.article.root;
+    const top = start.getBoundingClientRect().top;
+    let at: Element = start;
+    while (at.getBoundingClientRect().width < WIDE) {
+      const up = at.parentElement;
+      if (!up || up === bodyOf(doc) || !up.parentElement || up.parentElement === rootOf(doc)) break;
+      if (!/^(block|flow-root|list-item)$/.test(win.getComputedStyle(up.parentElement).display)) break;
+      // Not above much else (a breadcrumb, a date at most): the toolbar stays right above the title.
+      if (top - up.getBoundingClientRect().top > 120) break;
+      at = up;
+    }
+    return at;
+  }
+
+  /**
+   * The article's title when the page shows it before (outside) the box the article was found in: looked for
+   * among the few hundred elements before that box, whatever their tag (a heading, a styled div or span).
+   */
+  function titleAbove(ctx: Context): Element | null {
+    const { article } = ctx;
+    const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+    const title = norm(article.title);
+    if (!title) return null;
+    let el: Element | null = article.root;
+    for (let n = 0; el && n < 400; n++) {
+      // The element before `el` in document order: its previous sibling's last descendant, or its parent.
+      let prev: Element | null = el.previousElementSibling;
+      if (prev) while (prev.lastElementChild) prev = prev.lastElementChild;
+      el = prev ?? el.parentElement;
+      if (!el || el.tagName === 'BODY') return null;
+      if (el.contains(article.root)) continue;
+      if (el.childElementCount <= 3 && norm(el.textContent) === title) return el.getClientRects().length ? el : null;
+    }
+    return null;
   }
 
   return {
@@ -142,20 +235,24 @@ export function toolbar(): Transform {
       }
       if (!host) {
         build(ctx);
-        // A font that stays readable whatever the page or the scale, within reason.
         ctx.addStyle(
           '@layer ar-ui{[data-ar-toolbar]{display:block!important;float:none!important;clear:both!important;position:static!important;' +
-            'width:auto!important;max-width:100%!important;height:auto!important;margin:0 0 1em!important;padding:0!important;' +
-            'font-size:18px!important;line-height:1.4!important;letter-spacing:normal!important;word-spacing:normal!important}' +
-            '[data-ar-toolbar] > [data-ar-sink]{display:none!important}}',
+            'width:auto!important;max-width:100%!important;height:auto!important;margin:0 0 .75em!important;padding:0!important;zoom:1!important;' +
+            'font-size:16px!important;line-height:1.3!important;letter-spacing:normal!important;word-spacing:normal!important}}',
         );
       }
-      if (!host!.isConnected) ctx.quietly(() => ctx.article.root.before(host!));
+      if (!host!.isConnected) {
+        const at = anchor(ctx);
+        ctx.quietly(() => at.before(host!));
+      }
       sync!(settings);
+      if (firstApply) articleFirst(ctx, settings);
+      firstApply = false;
     },
     remove() {
       host?.remove();
       host = sync = undefined;
+      firstApply = true;
     },
   };
 }
