@@ -25,60 +25,13 @@ import shadowDom from '../fixtures/hostile/shadow-dom.html?raw';
 import svgText from '../fixtures/hostile/svg-text.html?raw';
 import ticking from '../fixtures/hostile/ticking.html?raw';
 import { fontPx } from '../retrofit/support/page';
-import { EVERYTHING, countObservers, frame, openHostile, ownNodes, sleep, text, traces, type HostilePage, type PageWindow, type Session } from './support';
+import { EVERYTHING, countObservers, exercise, frame, openHostile, ownNodes, pageScriptsWork, sleep, text, traces, type PageWindow } from './support';
 
 const TITLE = 'Phường Duy Tân tổ chức hội nghị chuyển đổi số năm 2025';
 const BODY_START = 'Sáng ngày 12/10/2025, Ủy ban nhân dân phường Duy Tân';
 const NUKEVIET_TITLE = 'Đảng ủy phường Hòa Bình tổ chức Hội nghị sơ kết công tác 9 tháng năm 2024';
 
 const click = (doc: Document, selector = '#site-button') => (doc.querySelector(selector) as HTMLElement).click();
-
-/** The page's own timer ticks and its click handler runs. */
-async function pageScriptsWork(win: PageWindow, doc: Document, selector = '#site-button'): Promise<void> {
-  const marker = win.__page!;
-  expect(marker.ready).toBe(true);
-  const ticks = marker.ticks;
-  const clicks = marker.clicks;
-  await sleep(160);
-  expect(marker.ticks).toBeGreaterThan(ticks);
-  click(doc, selector);
-  expect(marker.clicks).toBe(clicks + 1);
-}
-
-interface Expect {
-  title: string;
-  body: string;
-  /** Checks made while the engine is on (after the first frame). */
-  during?: (session: Session, p: HostilePage) => Promise<void> | void;
-}
-
-/**
- * The common run: everything on, two rounds of updates, undo. Returns nothing: every check is an expect.
- */
-async function exercise(p: HostilePage, e: Expect): Promise<void> {
-  const { win, doc, engine } = p;
-  await pageScriptsWork(win, doc);
-  const before = doc.documentElement.outerHTML;
-  const session = engine.retrofit(doc, EVERYTHING);
-  expect(session.active).toBe(true);
-  expect(session.article?.title).toBe(e.title);
-  expect(text(session.article!.body)).toContain(e.body);
-  await frame(win);
-  expect(doc.documentElement.outerHTML).not.toBe(before);
-  await pageScriptsWork(win, doc);
-  await e.during?.(session, p);
-  session.update({ fontScale: 3, contrast: 'dark' });
-  await frame(win);
-  session.update({ fontScale: 1.5, contrast: 'yellow', spacing: 'off', hideClutter: false, font: 'page', toolbar: false });
-  await frame(win);
-  expect(session.active).toBe(true);
-  session.undo();
-  expect(session.active).toBe(false);
-  expect(doc.documentElement.outerHTML).toBe(before);
-  await pageScriptsWork(win, doc);
-  expect(p.errors).toEqual([]);
-  expect(p.consoleErrors).toEqual([]);
-}
 
 /** The toolbar's shadow root (the engine's, found through the page's own DOM). */
 const toolbarRoot = (doc: Document) => doc.querySelector('[data-ar-toolbar]')?.shadowRoot ?? null;

@@ -3,6 +3,7 @@
  * then the engine is loaded into the page's own window, as a site's <script> would run it. Every uncaught
  * error and every `console.error` in that window after load is recorded.
  */
+import { expect } from 'vitest';
 import type * as EngineModule from '@accessible-reader/retrofit';
 
 export type Engine = typeof EngineModule;
@@ -35,15 +36,19 @@ export const EVERYTHING = { fontScale: 2, contrast: 'high', spacing: 'wcag', fon
 
 /**
  * `blob: true` loads the page from a blob: URL instead of `srcdoc`: srcdoc documents are never in quirks mode.
+ * A string gives that blob's content type (`application/xhtml+xml` for an XHTML document).
  * (Relative URLs in such a page do not resolve; the engine is imported by its absolute URL.)
  */
-export async function openHostile(html: string, { width = 1280, height = 900, engine: withEngine = true, blob = false } = {}): Promise<HostilePage> {
+export async function openHostile(
+  html: string,
+  { width = 1280, height = 900, engine: withEngine = true, blob = false as boolean | string } = {},
+): Promise<HostilePage> {
   for (const old of document.querySelectorAll('iframe[data-hostile]')) old.remove();
   const iframe = document.createElement('iframe');
   iframe.setAttribute('data-hostile', '');
   iframe.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px;border:0`;
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  if (blob) iframe.src = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  if (blob) iframe.src = URL.createObjectURL(new Blob([html], { type: typeof blob === 'string' ? blob : 'text/html' }));
   else iframe.srcdoc = html;
   document.body.append(iframe);
   await loaded;
@@ -120,4 +125,51 @@ export function countObservers(win: PageWindow): { callbacks: number; records: n
     }
   };
   return counts;
+}
+
+/** The page's own timer ticks and its click handler runs. */
+export async function pageScriptsWork(win: PageWindow, doc: Document, selector = '#site-button'): Promise<void> {
+  const marker = win.__page!;
+  expect(marker.ready).toBe(true);
+  const ticks = marker.ticks;
+  const clicks = marker.clicks;
+  await sleep(160);
+  expect(marker.ticks).toBeGreaterThan(ticks);
+  (doc.querySelector(selector) as HTMLElement).click();
+  expect(marker.clicks).toBe(clicks + 1);
+}
+
+export interface Expect {
+  title: string;
+  body: string;
+  /** Checks made while the engine is on (after the first frame). */
+  during?: (session: Session, p: HostilePage) => Promise<void> | void;
+}
+
+/**
+ * The common run: everything on, two rounds of updates, undo. Returns nothing: every check is an expect.
+ */
+export async function exercise(p: HostilePage, e: Expect): Promise<void> {
+  const { win, doc, engine } = p;
+  await pageScriptsWork(win, doc);
+  const before = doc.documentElement.outerHTML;
+  const session = engine.retrofit(doc, EVERYTHING);
+  expect(session.active).toBe(true);
+  expect(session.article?.title).toBe(e.title);
+  expect(text(session.article!.body)).toContain(e.body);
+  await frame(win);
+  expect(doc.documentElement.outerHTML).not.toBe(before);
+  await pageScriptsWork(win, doc);
+  await e.during?.(session, p);
+  session.update({ fontScale: 3, contrast: 'dark' });
+  await frame(win);
+  session.update({ fontScale: 1.5, contrast: 'yellow', spacing: 'off', hideClutter: false, font: 'page', toolbar: false });
+  await frame(win);
+  expect(session.active).toBe(true);
+  session.undo();
+  expect(session.active).toBe(false);
+  expect(doc.documentElement.outerHTML).toBe(before);
+  await pageScriptsWork(win, doc);
+  expect(p.errors).toEqual([]);
+  expect(p.consoleErrors).toEqual([]);
 }

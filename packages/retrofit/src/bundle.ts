@@ -9,6 +9,8 @@
  * <script>AccessibleReader.retrofit(document, { fontScale: 1.5, toolbar: true });</script>
  * ```
  */
+// First, before Lit: a Trusted Types allowlist without Lit's policy must not stop this script at load.
+import { litLoaded, litPolicyRefused } from './lit-policy.js';
 import { components, define } from '@accessible-reader/components';
 import { ADAPTERS, findArticle } from './adapters/index.js';
 import { awaitReader, type ReaderChunk } from './chunk/handoff.js';
@@ -17,9 +19,12 @@ import { provideReaderFeatures } from './features.js';
 import { retrofit } from './retrofit.js';
 import { DEFAULT_SETTINGS, MAX_SCALE, MIN_SCALE, resolveSettings } from './settings.js';
 import { LEGIBLE_FONTS } from './transforms/font.js';
+import { report } from './report.js';
+
+litLoaded();
 
 const taken = globalThis.customElements && Object.keys(components).some((suffix) => globalThis.customElements.get(`ar-${suffix}`));
-if (!taken) {
+if (!taken && !litPolicyRefused()) {
   try {
     define('ar');
   } catch {
@@ -45,7 +50,7 @@ function loadReader(): Promise<ReaderChunk> {
     const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: { createScriptURL(u: string): string }): { createScriptURL(u: string): string } } }).trustedTypes;
     const url = readerUrl;
     script.src = tt ? (tt.createPolicy('accessible-reader', { createScriptURL: (u) => (u === url ? u : '') }).createScriptURL(url) as unknown as string) : url;
-    script.addEventListener('error', () => console.warn(`Accessible Reader: could not load ${url}.`));
+    script.addEventListener('error', () => report('warn', `Accessible Reader: could not load ${url}.`));
     (document.head ?? document.documentElement).append(script);
   }));
 }
@@ -66,4 +71,14 @@ const api = Object.freeze({
   /** Loads the reader script, then reads the article aloud (a promise of the session). */
   readAloud: fromReader('readAloud'),
 });
-(globalThis as typeof globalThis & { AccessibleReader?: typeof api }).AccessibleReader ??= api;
+// A copy already loaded on this page (two tags, or the site's tag and a plugin's) is kept. Only the window's
+// own property counts: `AccessibleReader` may also name an element of the page (`<a id="AccessibleReader">`
+// in user content: the window's named properties), which is never taken for the API.
+const own = Object.getOwnPropertyDescriptor(globalThis, 'AccessibleReader')?.value as Partial<typeof api> | undefined;
+if (typeof own?.retrofit !== 'function') {
+  try {
+    Object.defineProperty(globalThis, 'AccessibleReader', { value: api, configurable: true, writable: true });
+  } catch (error) {
+    report('error', 'Accessible Reader: could not define AccessibleReader.', error);
+  }
+}

@@ -1,4 +1,5 @@
 import type { InlineStyles } from './inline-styles.js';
+import type { EngineStyle } from './styles.js';
 import type { Article, LegacyWidgets, Settings, UiOptions } from './types.js';
 
 /** What the page did since the last report: elements it added, elements whose inline style it changed. */
@@ -18,8 +19,12 @@ export interface PageContext {
   prefix: string;
   /** Language of the engine's own UI: Vietnamese unless the page is in another language. */
   lang: 'vi' | 'en';
-  /** Adds one of the engine's style elements (after the others: layer order). */
-  addStyle(css: string): HTMLStyleElement;
+  /**
+   * Adds one of the engine's sheets after the page's (and the engine's earlier ones). A constructed sheet
+   * where the browser can adopt one, so that `style-src` policies do not block it: hold it as an
+   * `EngineStyle` (`sheet`, `textContent`, `remove()`), not as an HTMLStyleElement.
+   */
+  addStyle(css: string): EngineStyle;
   /** Inline !important declarations taken off elements, restored exactly by undo. */
   inline: InlineStyles;
   /** Sets (or, with null, removes) a `data-ar-*` flag attribute on <html>. */
@@ -58,4 +63,6 @@ export interface Transform<C extends PageContext = Context> {
 }
 
 /** CSS cascade layers of the engine, declared first so that their !important rules beat the page's. */
+export type { EngineStyle };
+
 export const LAYERS = '@layer ar-spacing, ar-scale, ar-theme, ar-ink, ar-font, ar-ui;';

@@ -3,6 +3,54 @@
  * isolated world) on a document of another, so nothing here uses `instanceof` or the global constructors.
  */
 
+/*
+ * Document members, read through Document.prototype and never through the document object. A page's
+ * `<img name="body">` or `<form name="querySelectorAll">` shadows `document.body` or
+ * `document.querySelectorAll` (a document's named elements beat its own members: DOM clobbering), and user
+ * content on a portal can carry such names. Captured once, when the engine loads.
+ */
+const call = Reflect.apply;
+// From a document's own prototype chain, not from `window.Document`, which old libraries replace (MooTools).
+const DOC_PROTO: object | null = typeof document === 'object' ? Object.getPrototypeOf(document) : null;
+function member(name: string): PropertyDescriptor {
+  for (let p = DOC_PROTO; p; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return d;
+  }
+  return {};
+}
+const reader = <T>(name: string) => {
+  const get = member(name).get;
+  return (doc: Document): T => (get ? call(get, doc, []) : undefined) as T;
+};
+const method = <A extends unknown[], R>(name: string) => {
+  const fn = member(name).value as (...args: A) => R;
+  return (doc: Document, ...args: A): R => call(fn, doc, args);
+};
+
+/** `doc.body`: null while the page has none, whatever lib.dom says. */
+export const bodyOf = reader<HTMLElement>('body');
+export const rootOf = reader<HTMLElement>('documentElement');
+export const headOf = reader<HTMLHeadElement | null>('head');
+export const viewOf = reader<(Window & typeof globalThis) | null>('defaultView');
+export const titleOf = reader<string>('title');
+export const styleSheetsOf = reader<StyleSheetList>('styleSheets');
+/** `doc.adoptedStyleSheets`, or undefined where the browser has none. */
+export const adoptedSheets = reader<CSSStyleSheet[] | undefined>('adoptedStyleSheets');
+const adoptedSetter = member('adoptedStyleSheets').set;
+export const setAdoptedSheets = (doc: Document, sheets: CSSStyleSheet[]): void => void (adoptedSetter && call(adoptedSetter, doc, [sheets]));
+export const queryAll: (doc: Document, selectors: string) => NodeListOf<Element> = method('querySelectorAll');
+export const query: (doc: Document, selectors: string) => Element | null = method('querySelector');
+const createElement = method<[string], HTMLElement>('createElement');
+export function createIn<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K): HTMLElementTagNameMap[K];
+export function createIn(doc: Document, tag: string): HTMLElement;
+export function createIn(doc: Document, tag: string): HTMLElement {
+  return createElement(doc, tag);
+}
+export const fragmentIn: (doc: Document) => DocumentFragment = method('createDocumentFragment');
+export const createTextIn: (doc: Document, text: string) => Text = method('createTextNode');
+export const walkerIn: (doc: Document, root: Node, whatToShow?: number, filter?: NodeFilter | null) => TreeWalker = method('createTreeWalker');
+
 /** Marks every node the engine adds; such nodes are skipped by every measurement and removed by undo. */
 export const OWN = 'data-ar-own';
 
@@ -21,7 +69,7 @@ export function linkTextLength(el: Element): number {
 }
 
 export function windowOf(doc: Document): Window & typeof globalThis {
-  const win = doc.defaultView;
+  const win = viewOf(doc);
   if (!win) throw new Error('the document has no window');
   return win as Window & typeof globalThis;
 }

@@ -9,12 +9,15 @@
  * session.undo();
  * ```
  */
+// First, before Lit: a Trusted Types allowlist without Lit's policy must not stop the importer at load.
+import { litLoaded } from './lit-policy.js';
 import { components, define } from '@accessible-reader/components';
 import { provideComponents } from './components-source.js';
 import { provideReaderFeatures } from './features.js';
 import { readAloud } from './read-aloud/index.js';
 import { openReader, readerOf } from './reader/reader.js';
 
+litLoaded();
 // The components and the toolbar's "Chế độ đọc" and "Đọc to": bundled with this entry, so ready at once.
 provideComponents({ components, define });
 provideReaderFeatures(() => ({ openReader, readerOf, readAloud }));

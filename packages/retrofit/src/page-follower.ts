@@ -5,7 +5,7 @@
  * of added elements is scanned as the MutationObserver reports it.
  */
 import type { PageChanges, PageContext } from './context.js';
-import { isOwn } from './dom.js';
+import { bodyOf, isOwn } from './dom.js';
 
 /** `scan(roots)` with the elements to look at: the body during loading, new elements afterwards. */
 export type Scan = (roots: Element[]) => void;
@@ -13,7 +13,7 @@ export type Scan = (roots: Element[]) => void;
 export function followPage(c: PageContext, scan: Scan): () => void {
   let frame: number | undefined;
   let stopped = false;
-  const body = () => (c.doc.body ? [c.doc.body] : []);
+  const body = () => (bodyOf(c.doc) ? [bodyOf(c.doc)] : []);
   const safely = (fn: () => void) => {
     try {
       if (!stopped) c.quietly(fn);

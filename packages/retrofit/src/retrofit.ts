@@ -4,8 +4,9 @@
  */
 import { ADAPTERS, findArticle } from './adapters/index.js';
 import type { PageContext, Transform } from './context.js';
-import { OWN } from './dom.js';
-import { Session, inertSession } from './session.js';
+import { OWN, query, rootOf } from './dom.js';
+import { report } from './report.js';
+import { Session, inertSession, type Follower } from './session.js';
 import { resolveSettings } from './settings.js';
 import { clutter } from './transforms/clutter.js';
 import { legacyWidgets } from './transforms/legacy-widgets.js';
@@ -34,20 +35,27 @@ export function retrofit(doc: Document, settings?: Partial<Settings>, options: R
   const initial = resolveSettings(settings, early?.settings);
   let found: Found | null = null;
   try {
-    if (!doc || !doc.documentElement) throw new Error('no document');
+    if (!doc || !rootOf(doc)) throw new Error('no document');
     // Another session (this engine or another copy: the extension and a site's bundle) owns the page: two
     // would measure each other's sizes. The other one must be undone first.
-    if (!early && doc.querySelector(`[${OWN}]`)) {
-      console.warn('Accessible Reader: already active on this page; undo the other session first.');
+    if (!early && query(doc, `[${OWN}]`)) {
+      report('warn', 'Accessible Reader: already active on this page; undo the other session first.');
       return inertSession(initial);
     }
     found = findArticle(doc, options.adapters ?? ADAPTERS);
   } catch (error) {
-    console.error('Accessible Reader: could not read this page; it was left as it was.', error);
+    report('error', 'Accessible Reader: could not read this page; it was left as it was.', error);
     return inertSession(initial);
   }
   if (!found) return inertSession(initial);
+  // A page that swaps its <body> (pjax, Turbolinks): the article on the new one, with fresh transforms.
+  const follower: Follower = () => {
+    const next = findArticle(doc, options.adapters ?? ADAPTERS);
+    return next && { found: next, transforms: ordered(pageTransforms()) };
+  };
   if (early) {
+    // The first paint may come from another copy of the engine (the extension's early script): set as data.
+    Object.assign(early, { follower });
     early.update(initial);
     early.attach(found, ordered(early.parts), options);
     return early;
@@ -56,9 +64,10 @@ export function retrofit(doc: Document, settings?: Partial<Settings>, options: R
   try {
     session = new Session(doc, initial, options, []);
   } catch (error) {
-    console.error('Accessible Reader: could not start on this page; it was left as it was.', error);
+    report('error', 'Accessible Reader: could not start on this page; it was left as it was.', error);
     return inertSession(initial);
   }
+  session.follower = follower;
   session.start();
   session.attach(found, ordered(pageTransforms()));
   return session;

@@ -1,8 +1,10 @@
 import type { Context, PageChanges, PageContext, Transform } from './context.js';
 import { LAYERS } from './context.js';
-import { OWN, isElement, isOwn, windowOf } from './dom.js';
+import { isElement, isOwn, rootOf, windowOf } from './dom.js';
 import { InlineStyles } from './inline-styles.js';
+import { report } from './report.js';
 import { resolveSettings } from './settings.js';
+import { EngineSheets } from './styles.js';
 import type { Article, Found, RetrofitOptions, RetrofitSession, Settings } from './types.js';
 
 const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
@@ -13,6 +15,15 @@ function uiLanguage(root: Element, title: string): 'vi' | 'en' {
   if (/^vi\b/i.test(lang) || !lang) return 'vi';
   return VI_LETTERS.test(title) ? 'vi' : 'en';
 }
+
+/**
+ * Observer callbacks that may run back to back, with no task of the page's in between, before the session
+ * decides it is in a loop with the page (each callback changed something the other side answers) and stops.
+ */
+const LOOP_LIMIT = 200;
+
+/** The article now on the page and the transforms to run on it (a page that swapped its <body>). */
+export type Follower = () => { found: Found; transforms: Array<Transform<PageContext>> } | null;
 
 /**
  * The engine on one document: a list of reversible transforms run with the current settings, the style
@@ -30,31 +41,41 @@ export class Session implements RetrofitSession {
   private readonly ctx: Context;
   private transforms: Array<Transform<PageContext>>;
   private applied: Array<Transform<PageContext>> = [];
-  private styles: HTMLStyleElement[] = [];
+  private sheets: EngineSheets;
   private flags = new Set<string>();
   private watchers = new Set<(c: PageChanges) => void>();
   private observer: MutationObserver | undefined;
+  private observing: 'swaps' | 'changes' | undefined;
   private reported = false;
+  /** Observer callbacks since the page last ran a task of its own (see LOOP_LIMIT). */
+  private burst = 0;
+  /** The page took the article away and has none now: settings are kept for its next one. */
+  private waiting = false;
+  private following = false;
+  /** Finds the next article when the page swaps its <body> (set by retrofit()). */
+  follower: Follower | undefined;
 
   constructor(doc: Document, settings: Settings, options: RetrofitOptions, transforms: Array<Transform<PageContext>>) {
     this.settings = settings;
     this.transforms = transforms;
     const win = windowOf(doc);
+    this.sheets = new EngineSheets(doc, win);
     const prefix = tagPrefix(options);
     const page: PageContext = {
       doc,
       win,
       prefix,
-      lang: uiLanguage(doc.documentElement, ''),
+      lang: uiLanguage(rootOf(doc), ''),
       inline: new InlineStyles(),
-      addStyle: (css) => this.addStyle(css),
+      addStyle: (css) => this.sheets.add(css),
       flag: (name, value) => {
+        const root = rootOf(doc);
         if (value === null) {
-          if (doc.documentElement.hasAttribute(name)) doc.documentElement.removeAttribute(name);
+          if (root.hasAttribute(name)) root.removeAttribute(name);
         } else {
           this.flags.add(name);
           // The same value again would still invalidate the page's style in some browsers.
-          if (doc.documentElement.getAttribute(name) !== value) doc.documentElement.setAttribute(name, value);
+          if (root.getAttribute(name) !== value) root.setAttribute(name, value);
         }
       },
       watch: (fn) => {
@@ -93,7 +114,12 @@ export class Session implements RetrofitSession {
 
   start(): void {
     this.active = true;
-    this.run(() => this.applyAll());
+    this.run(() => {
+      this.applyAll();
+      // Always watched, even when no transform follows page changes: a page that swaps its <body> (pjax,
+      // Turbolinks) takes the article away, and the session moves to the next one.
+      this.observe();
+    });
   }
 
   /**
@@ -102,6 +128,7 @@ export class Session implements RetrofitSession {
    */
   attach(found: Found, transforms: Array<Transform<PageContext>>, options: RetrofitOptions = {}): void {
     if (!this.active) return;
+    this.waiting = false;
     if (options.tagPrefix) this.ctx.prefix = tagPrefix(options);
     if (options.ui) this.ctx.ui = options.ui;
     this.article = found.article;
@@ -115,6 +142,7 @@ export class Session implements RetrofitSession {
   update(partial: Partial<Settings>): void {
     if (!this.active) return;
     this.settings = resolveSettings(partial, this.settings);
+    if (this.waiting) return;
     this.run(() => this.applyAll());
   }
 
@@ -133,7 +161,7 @@ export class Session implements RetrofitSession {
       t.prepare?.(this.ctx, this.settings);
     }
     // The base sheet (layer order, hidden widgets) is written after the first reads, like every other write.
-    if (!this.styles.length) this.addStyle(`${LAYERS}@layer ar-ui{[data-ar-hidden]{display:none!important}}`);
+    if (!this.sheets.size) this.sheets.add(`${LAYERS}@layer ar-ui{[data-ar-hidden]{display:none!important}}`, true);
     for (const t of this.transforms) t.apply(this.ctx, this.settings);
   }
 
@@ -148,65 +176,103 @@ export class Session implements RetrofitSession {
   private crash(error: unknown): void {
     if (!this.reported) {
       this.reported = true;
-      console.error('Accessible Reader: an internal error stopped the reader; the page was put back as it was.', error);
+      report('error', 'Accessible Reader: an internal error stopped the reader; the page was put back as it was.', error);
     }
     this.teardown();
   }
 
   private teardown(): void {
-    if (!this.active && !this.applied.length && !this.styles.length) return;
+    if (!this.active && !this.applied.length && !this.sheets.size) return;
     this.active = false;
     this.observer?.disconnect();
-    this.observer = undefined;
+    this.observer = this.observing = undefined;
+    this.unapply();
+  }
+
+  /** Takes every change off the page (the article's nodes too, even when the page has detached them). */
+  private unapply(): void {
     this.watchers.clear();
     for (const t of this.applied.reverse()) {
       try {
         t.remove();
       } catch (error) {
         // Keep undoing the rest: a hostile page must not keep half of the engine on.
-        if (!this.reported) console.error('Accessible Reader: could not undo one change.', error);
+        if (!this.reported) report('error', 'Accessible Reader: could not undo one change.', error);
       }
     }
     this.applied = [];
     try {
       this.ctx.inline.restoreAll();
     } catch (error) {
-      if (!this.reported) console.error('Accessible Reader: could not restore an inline style.', error);
+      if (!this.reported) report('error', 'Accessible Reader: could not restore an inline style.', error);
     }
-    for (const s of this.styles) s.remove();
-    this.styles = [];
-    const root = this.ctx.doc.documentElement;
+    this.sheets.removeAll();
+    const root = rootOf(this.ctx.doc);
     for (const name of this.flags) root.removeAttribute(name);
     this.flags.clear();
   }
 
-  private addStyle(css: string): HTMLStyleElement {
-    const doc = this.ctx.doc;
-    const style = doc.createElementNS('http://www.w3.org/1999/xhtml', 'style') as HTMLStyleElement;
-    style.setAttribute(OWN, '');
-    style.textContent = css;
-    // Sheets go last in the document: a sheet appended after all others costs the browser an incremental
-    // style update, one inserted before the page's sheets makes it rebuild every rule and lay the whole page
-    // out again (with cascade layers in it: 150 ms on a 10,000-element page, measured in tests/bench). Only
-    // the first sheet, which declares the layer order, must come first when the page has layers of its own.
-    if (this.styles[0]?.isConnected || !mayHaveLayers(doc)) doc.documentElement.append(style);
-    else {
-      const head = doc.head ?? doc.documentElement;
-      head.insertBefore(style, head.firstChild);
+  /**
+   * The page took the article away (a pjax or Turbolinks page swapped its <body>, or the container holding
+   * it): everything is taken off the old nodes, and the same settings go to the article now on the page, with
+   * fresh transforms. With none there, the session waits (still active) for the page's next swap.
+   */
+  private follow(): void {
+    this.unapply();
+    this.transforms = [];
+    this.article = null;
+    const next = this.follower?.();
+    if (!next) {
+      this.waiting = true;
+      // Waiting costs one callback per change of <html>'s children, not one per change anywhere.
+      this.observer?.disconnect();
+      this.observing = undefined;
+      this.observe();
+      return;
     }
-    this.styles.push(style);
-    return style;
+    this.attach(next.found, next.transforms);
   }
 
+  /**
+   * One observer: only the children of <html> (a body swap) until a transform watches the page, then the
+   * whole tree's additions and inline styles.
+   */
   private observe(): void {
-    if (this.observer) return;
-    const { win, doc } = this.ctx;
-    this.observer = new win.MutationObserver((records) => this.run(() => this.dispatch(records)));
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+    const want = this.watchers.size ? 'changes' : 'swaps';
+    if (this.observing === want || (this.observing === 'changes' && want === 'swaps')) return;
+    this.observing = want;
+    try {
+      this.observer ??= new this.ctx.win.MutationObserver((records) => this.run(() => this.dispatch(records)));
+      const root = rootOf(this.ctx.doc);
+      if (want === 'changes') this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+      else this.observer.observe(root, { childList: true });
+    } catch (error) {
+      // A page's broken MutationObserver stub: the reader works on the page as it is now.
+      this.observer = undefined;
+      this.observing = 'changes';
+      report('warn', 'Accessible Reader: cannot follow changes on this page.', error);
+    }
   }
 
   private dispatch(records: MutationRecord[]): void {
     if (!this.active) return;
+    if (++this.burst === 1) this.ctx.win.setTimeout(() => (this.burst = 0), 0);
+    else if (this.burst > LOOP_LIMIT) {
+      this.crash(new Error('a change loop with the page'));
+      return;
+    }
+    // The article left the page (only once there was one: a first paint has none yet). Followed in a
+    // microtask, never in the middle of a transform's own write (still before the next frame).
+    if (this.waiting || (this.article && !this.article.root.isConnected)) {
+      if (this.follower && !this.following && records.some((r) => r.type === 'childList')) {
+        this.following = true;
+        queueMicrotask(() => {
+          this.following = false;
+          if (this.active && (this.waiting || !this.article?.root.isConnected)) this.run(() => this.follow());
+        });
+      }
+      return;
+    }
     const added = new Set<Element>();
     const restyled = new Set<Element>();
     for (const r of records) {
@@ -220,31 +286,10 @@ export class Session implements RetrofitSession {
   }
 }
 
-/**
- * Whether the page's CSS declares cascade layers, or cannot be read (cross-origin) and so might: the
- * engine's layers must then be declared before them, for its !important rules to win.
- */
-function mayHaveLayers(doc: Document): boolean {
-  const inSheet = (sheet: CSSStyleSheet | null | undefined): boolean => {
-    try {
-      return !!sheet && inRules(sheet.cssRules);
-    } catch {
-      return true;
-    }
-  };
-  // Layer rules, layered @import, and inside @media/@supports/@import (not inside style rules).
-  const inRules = (rules: CSSRuleList): boolean =>
-    [...rules].some((r) => {
-      const g = r as CSSImportRule & CSSGroupingRule & CSSStyleRule;
-      return /Layer/.test(Object.prototype.toString.call(r)) || g.layerName != null || inSheet(g.styleSheet) || (!g.selectorText && !!g.cssRules && inRules(g.cssRules));
-    });
-  return [...doc.styleSheets].some(inSheet);
-}
-
 /** The components' tag prefix from the options: `ar` unless a valid one is given (a bad one is reported). */
 function tagPrefix(options: RetrofitOptions): string {
   const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
-  if (options.tagPrefix && prefix !== options.tagPrefix) console.warn(`Accessible Reader: invalid tagPrefix "${options.tagPrefix}"; using "ar".`);
+  if (options.tagPrefix && prefix !== options.tagPrefix) report('warn', `Accessible Reader: invalid tagPrefix "${options.tagPrefix}"; using "ar".`);
   return prefix;
 }
 

@@ -1,4 +1,5 @@
 import type { Contrast, Font, Settings, Spacing } from './types.js';
+import { report } from './report.js';
 
 export type { Contrast, Font, Settings, Spacing };
 
@@ -33,7 +34,7 @@ export function resolveSettings(partial: unknown, base: Readonly<Settings> = DEF
     return merge(partial, base);
   } catch {
     // A getter that throws, a revoked proxy…: the caller's object is unusable, the current settings are not.
-    console.warn('Accessible Reader: could not read the settings; using the current settings.');
+    report('warn', 'Accessible Reader: could not read the settings; using the current settings.');
     return { ...base };
   }
 }
@@ -43,7 +44,7 @@ function merge(partial: unknown, base: Readonly<Settings>): Settings {
   const problems: string[] = [];
   if (partial === undefined || partial === null) return out;
   if (typeof partial !== 'object' || Array.isArray(partial)) {
-    console.warn('Accessible Reader: settings must be an object; using the current settings.');
+    report('warn', 'Accessible Reader: settings must be an object; using the current settings.');
     return out;
   }
   const p = partial as Record<string, unknown>;
@@ -83,6 +84,6 @@ function merge(partial: unknown, base: Readonly<Settings>): Settings {
   const known = Object.keys(DEFAULT_SETTINGS);
   const unknown = Object.keys(p).filter((k) => !known.includes(k));
   if (unknown.length) problems.push(`unknown setting ${unknown.join(', ')}`);
-  if (problems.length) console.warn(`Accessible Reader: ignored invalid settings: ${problems.join('; ')}.`);
+  if (problems.length) report('warn', `Accessible Reader: ignored invalid settings: ${problems.join('; ')}.`);
   return out;
 }

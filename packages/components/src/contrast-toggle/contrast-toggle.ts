@@ -6,6 +6,7 @@ import { sharedStyles } from '../shared/styles.js';
 import { resolveTarget } from '../shared/target.js';
 import { contrastStrings } from './contrast-toggle.strings.js';
 import { contrastStyles } from './contrast-toggle.styles.js';
+import { event } from '../shared/events.js';
 
 /** The themes of `contrast.css`: black on white, light on black, yellow on black. */
 export type ContrastMode = 'high' | 'dark' | 'yellow';
@@ -123,7 +124,7 @@ export class ArContrastToggle extends LitElement {
     if (this.storageKey) writeStored(this.storageKey, this.pressed);
     // Applied now rather than at the next render, so `change` listeners already see the themed target.
     this.applyToTarget();
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    this.dispatchEvent(event(this, 'change', { bubbles: true, composed: true }));
   }
 
   protected override render() {

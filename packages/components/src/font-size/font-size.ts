@@ -6,6 +6,7 @@ import { sharedStyles } from '../shared/styles.js';
 import { resolveTarget } from '../shared/target.js';
 import { fontSizeStrings } from './font-size.strings.js';
 import { fontSizeStyles } from './font-size.styles.js';
+import { event } from '../shared/events.js';
 
 /** The widest range any page may ask for, whatever `min` and `max` say. */
 const FLOOR = 50;
@@ -143,7 +144,7 @@ export class ArFontSize extends LitElement {
     // Clearing first makes a repeated size ("120%" twice) announced again.
     this.announcement = '';
     requestAnimationFrame(() => (this.announcement = t.announce(`${formatNumber(next, resolveLang(this), 0)}%`)));
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    this.dispatchEvent(event(this, 'change', { bubbles: true, composed: true }));
   }
 
   protected override render() {

@@ -5,6 +5,7 @@ import { readStored, writeStored } from '../shared/storage.js';
 import { sharedStyles } from '../shared/styles.js';
 import { ratingStrings } from './rating.strings.js';
 import { ratingStyles } from './rating.styles.js';
+import { customEvent, event } from '../shared/events.js';
 
 /** What the server (or a `respondWith` listener) reports after a vote. */
 export interface RatingSummary {
@@ -208,19 +209,19 @@ export class ArRating extends LitElement {
     this.st = 'submitting';
     this.msg = '';
     let job: Promise<RatingSummary | void> | undefined;
-    const event = new CustomEvent<RatingSubmitDetail>('ar-rating-submit', {
+    const submit = customEvent<RatingSubmitDetail>(this, 'ar-rating-submit', {
       bubbles: true,
       composed: true,
       cancelable: true,
       detail: { value, respondWith: (result) => (job = result) },
     });
-    this.dispatchEvent(event);
+    this.dispatchEvent(submit);
     const delegated = job;
     if (!job) {
       const form = this.name && !this.url ? this.internals?.form : null;
-      if (event.defaultPrevented || form) {
+      if (submit.defaultPrevented || form) {
         this.st = 'idle';
-        if (!event.defaultPrevented) form!.requestSubmit();
+        if (!submit.defaultPrevented) form!.requestSubmit();
         return;
       }
       job = this.url ? this.post(value) : Promise.resolve();
@@ -235,14 +236,14 @@ export class ArRating extends LitElement {
       this.value = value;
       this.st = 'sent';
       this.msg = 'thanks';
-      this.dispatchEvent(new CustomEvent('ar-rating-success', { bubbles: true, composed: true, detail: { value, ...summary } }));
+      this.dispatchEvent(customEvent(this, 'ar-rating-success', { bubbles: true, composed: true, detail: { value, ...summary } }));
       await this.updateComplete;
       // The radios and button are gone: keep the reader's place on the result rather than the page top.
       if (focused) this.renderRoot.querySelector<HTMLElement>('[tabindex]')!.focus();
     } catch (reason) {
       this.st = 'error';
       this.msg = 'error';
-      this.dispatchEvent(new CustomEvent('ar-rating-error', { bubbles: true, composed: true, detail: { value, reason: delegated ? 'rejected' : reason } }));
+      this.dispatchEvent(customEvent(this, 'ar-rating-error', { bubbles: true, composed: true, detail: { value, reason: delegated ? 'rejected' : reason } }));
     }
   }
 
@@ -294,6 +295,6 @@ export class ArRating extends LitElement {
 
   private pick(value: number): void {
     this.value = value;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(event(this, 'change', { bubbles: true }));
   }
 }

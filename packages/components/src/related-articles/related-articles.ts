@@ -5,6 +5,7 @@ import { sharedStyles } from '../shared/styles.js';
 import { relatedStrings } from './related-articles.strings.js';
 import { relatedStyles } from './related-articles.styles.js';
 import { safeUrl } from './safe-url.js';
+import { customEvent } from '../shared/events.js';
 
 /** One related article as a page (or its JSON feed) gives it. Everything is read as text. */
 export interface RelatedArticle {
@@ -230,7 +231,7 @@ export class ArRelatedArticles extends LitElement {
   }
 
   private fire(type: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(customEvent(this, type, { detail, bubbles: true, composed: true }));
   }
 
   private retry(): void {

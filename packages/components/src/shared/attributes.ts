@@ -10,7 +10,11 @@ export function warnOnce(el: Element, key: string, message: string): void {
   if (!keys) warned.set(el, (keys = new Set()));
   if (keys.has(key)) return;
   keys.add(key);
-  console.warn(`<${el.localName}> ${message}`);
+  try {
+    console.warn(`<${el.localName}> ${message}`);
+  } catch {
+    // A page without console.warn (old-IE guards): the warning is lost, the component keeps working.
+  }
 }
 
 /**

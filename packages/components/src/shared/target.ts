@@ -1,4 +1,5 @@
 import { warnOnce } from './attributes.js';
+import { query, rootOf } from './document.js';
 
 /**
  * The element a page-wide control acts on: the one matching `selector` in the control's document, or the
@@ -9,12 +10,12 @@ export function resolveTarget(host: Element, selector: string | null | undefined
   const doc = host.ownerDocument;
   if (selector) {
     try {
-      const found = doc.querySelector(selector);
+      const found = query(doc, selector);
       if (found instanceof HTMLElement) return found;
       warnOnce(host, 'target', `target="${selector}" matches nothing; using the document root.`);
     } catch {
       warnOnce(host, 'target', `target="${selector}" is not a valid CSS selector; using the document root.`);
     }
   }
-  return doc.documentElement;
+  return rootOf(doc);
 }

@@ -1,4 +1,4 @@
-import { commonAncestor, hasOwnText, isOwn, linkTextLength, textOf } from '../dom.js';
+import { bodyOf, commonAncestor, hasOwnText, isOwn, linkTextLength, query, queryAll, rootOf, textOf, walkerIn } from '../dom.js';
 import type { Adapter, Article, Found } from '../types.js';
 import { fallbackTitle, findByline, findPublished, findTitleElement, readJsonLd, type JsonLdArticle } from './metadata.js';
 import { findWidgets, type WidgetHints } from './widgets.js';
@@ -80,13 +80,13 @@ export function densestBlock(scope: Element): Element | undefined {
 function locateText(doc: Document, text: string): Element | undefined {
   const probe = text.replace(/\s+/g, ' ').trim().slice(0, 60);
   if (probe.length < 20) return undefined;
-  const walker = doc.createTreeWalker(doc.body, 4);
+  const walker = walkerIn(doc, bodyOf(doc), 4);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const start = probe.slice(0, 20);
     if (!(n.nodeValue ?? '').includes(start)) continue;
     // Climb to the block that holds most of the body text.
     let el = n.parentElement;
-    while (el && el.parentElement && textOf(el).length < text.length * 0.8 && el !== doc.body) el = el.parentElement;
+    while (el && el.parentElement && textOf(el).length < text.length * 0.8 && el !== bodyOf(doc)) el = el.parentElement;
     return el ?? undefined;
   }
   return undefined;
@@ -94,7 +94,7 @@ function locateText(doc: Document, text: string): Element | undefined {
 
 /** The largest top-level <article> by prose, ignoring teaser lists (many small articles). */
 function mainArticleElement(doc: Document): Element | undefined {
-  const articles = [...doc.querySelectorAll('article')].filter((a) => !isOwn(a) && !a.parentElement?.closest('article'));
+  const articles = [...queryAll(doc, 'article')].filter((a) => !isOwn(a) && !a.parentElement?.closest('article'));
   let best: Element | undefined;
   let bestLen = 0;
   for (const a of articles) {
@@ -110,7 +110,7 @@ function mainArticleElement(doc: Document): Element | undefined {
  * then text density over the whole page.
  */
 function locate(doc: Document, ld: JsonLdArticle | undefined): { root?: Element; body: Element } | undefined {
-  const scope = doc.querySelector(ARTICLE_SCOPE);
+  const scope = query(doc, ARTICLE_SCOPE);
   if (scope && !isOwn(scope) && textOf(scope).length >= 200) {
     return { root: scope, body: scope.querySelector('[itemprop="articleBody"]') ?? densestBlock(scope) ?? scope };
   }
@@ -118,10 +118,10 @@ function locate(doc: Document, ld: JsonLdArticle | undefined): { root?: Element;
   if (fromLd) return { body: fromLd };
   const article = mainArticleElement(doc);
   if (article) return { root: article, body: article.querySelector('[itemprop="articleBody"]') ?? densestBlock(article) ?? article };
-  const main = doc.querySelector('main, [role="main"]');
+  const main = query(doc, 'main, [role="main"]');
   const inMain = main ? densestBlock(main) : undefined;
   if (inMain) return { body: inMain };
-  const anywhere = doc.body ? densestBlock(doc.body) : undefined;
+  const anywhere = bodyOf(doc) ? densestBlock(bodyOf(doc)) : undefined;
   return anywhere ? { body: anywhere } : undefined;
 }
 
@@ -157,7 +157,7 @@ export const generic: Adapter = {
 
 /** The generic adapter's search (weights are remembered meanwhile). */
 function findIn(doc: Document): Found | null {
-  if (!doc.body) return null;
+  if (!bodyOf(doc)) return null;
   const ld = readJsonLd(doc);
   const found = locate(doc, ld);
   if (!found) return null;
@@ -171,7 +171,7 @@ function findIn(doc: Document): Found | null {
     const lca = titleEl ? commonAncestor(titleEl, body) : undefined;
     // Near: the common ancestor adds a title block, not other columns of the page (it keeps most of the
     // body's prose-over-rest score).
-    const near = !!lca && lca !== doc.body && lca !== doc.documentElement && proseScore(lca) >= 0.6 * proseScore(body);
+    const near = !!lca && lca !== bodyOf(doc) && lca !== rootOf(doc) && proseScore(lca) >= 0.6 * proseScore(body);
     root = near ? lca! : body;
     if (!near && titleEl && !body.contains(titleEl)) {
       // A heading far from the text is more likely the site's name than the article's title.

@@ -3,6 +3,7 @@ import { generic } from './generic.js';
 import { nukeviet } from './nukeviet.js';
 import { sharepoint } from './sharepoint.js';
 import { vhv } from './vhv.js';
+import { report } from '../report.js';
 
 /** Platform adapters, tried in order; the generic one is always tried last. */
 export const ADAPTERS: readonly Adapter[] = [vhv, nukeviet, sharepoint];
@@ -27,7 +28,7 @@ export function findArticle(doc: Document, adapters: readonly Adapter[] = ADAPTE
       const found = adapter.find(doc);
       if (usable(found, doc)) return found;
     } catch (error) {
-      console.warn(`Accessible Reader: the ${adapter.name} adapter failed on this page; trying the next one.`, error);
+      report('warn', `Accessible Reader: the ${adapter.name} adapter failed on this page; trying the next one.`, error);
     }
   }
   return null;

@@ -1,4 +1,4 @@
-import { commonAncestor, isElement, isOwn, shortText, textOf } from '../dom.js';
+import { bodyOf, commonAncestor, isElement, isOwn, query, queryAll, rootOf, shortText, textOf, titleOf, walkerIn } from '../dom.js';
 
 /** What schema.org JSON-LD says about the article, when the page has it. */
 export interface JsonLdArticle {
@@ -12,7 +12,7 @@ const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsAr
 
 /** The first article object in the page's JSON-LD scripts (including `@graph` and arrays). */
 export function readJsonLd(doc: Document): JsonLdArticle | undefined {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of queryAll(doc, 'script[type="application/ld+json" i]')) {
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');
@@ -81,7 +81,7 @@ function textOutside(scope: Element, skip: Element | null, limit = 2000): string
   if (skip?.contains(scope)) return '';
   const doc = scope.ownerDocument;
   // Elements and text; `skip` is rejected whole, so the article text (thousands of nodes) is never walked.
-  const walker = doc.createTreeWalker(scope, 5, { acceptNode: (n) => (n === skip ? 2 : 1) });
+  const walker = walkerIn(doc, scope, 5, { acceptNode: (n) => (n === skip ? 2 : 1) });
   let out = '';
   for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
     if (n.nodeType !== 3) continue;
@@ -96,12 +96,12 @@ function textOutside(scope: Element, skip: Element | null, limit = 2000): string
 export function findPublished(doc: Document, root: Element, body: Element, ld?: JsonLdArticle): string | undefined {
   const fromLd = isoDate(ld?.datePublished);
   if (fromLd) return fromLd;
-  const prop = root.querySelector('[itemprop="datePublished"]') ?? doc.querySelector('[itemprop="datePublished"]');
+  const prop = root.querySelector('[itemprop="datePublished"]') ?? query(doc, '[itemprop="datePublished"]');
   if (prop) {
     const found = isoDate(prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent) ?? vietnameseDate(prop.textContent ?? '');
     if (found) return found;
   }
-  const meta = doc.querySelector('meta[property="article:published_time"], meta[name="pubdate"], meta[name="publishdate"], meta[name="date"]');
+  const meta = query(doc, 'meta[property="article:published_time"], meta[name="pubdate"], meta[name="publishdate"], meta[name="date"]');
   const fromMeta = isoDate(meta?.getAttribute('content'));
   if (fromMeta) return fromMeta;
   const time = root.querySelector('time[datetime]');
@@ -111,7 +111,7 @@ export function findPublished(doc: Document, root: Element, body: Element, ld?: 
   if (near) return near;
   // The date line often sits just before the text block, outside it: look at a few short preceding blocks.
   let seen = 0;
-  for (let el: Element | null = body; el && el !== doc.body && seen < 6; el = el.parentElement) {
+  for (let el: Element | null = body; el && el !== bodyOf(doc) && seen < 6; el = el.parentElement) {
     for (let p = el.previousElementSibling; p && seen < 6; p = p.previousElementSibling, seen++) {
       const t = textOf(p);
       if (t.length <= 120) {
@@ -169,9 +169,9 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
  * it; a heading whose text is the page's og:title wins outright.
  */
 export function findTitleElement(doc: Document, body: Element): Element | undefined {
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  const og = query(doc, 'meta[property="og:title"]')?.getAttribute('content')?.trim();
   for (const selector of ['h1', 'h2']) {
-    const headings = [...doc.querySelectorAll(selector)].filter((h) => !isOwn(h) && textOf(h).length > 3 && !h.closest('nav, footer'));
+    const headings = [...queryAll(doc, selector)].filter((h) => !isOwn(h) && textOf(h).length > 3 && !h.closest('nav, footer'));
     if (og) {
       const same = headings.find((h) => textOf(h) === og);
       if (same) return same;
@@ -180,7 +180,7 @@ export function findTitleElement(doc: Document, body: Element): Element | undefi
     let bestDepth = Infinity;
     for (const h of headings) {
       const lca = commonAncestor(h, body);
-      if (!lca || lca === doc.documentElement || lca === doc.body) continue;
+      if (!lca || lca === rootOf(doc) || lca === bodyOf(doc)) continue;
       // Distance: how far above the body the common ancestor is.
       let depth = 0;
       for (let el: Element | null = body; el && el !== lca; el = el.parentElement) depth++;
@@ -193,9 +193,9 @@ export function findTitleElement(doc: Document, body: Element): Element | undefi
 
 /** The title text when no heading holds it: og:title, else the document title without the site name. */
 export function fallbackTitle(doc: Document): string {
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  const og = query(doc, 'meta[property="og:title"]')?.getAttribute('content')?.trim();
   if (og) return og;
-  return (doc.title || '').split(/\s+[-|–]\s+/)[0]!.trim();
+  return (titleOf(doc) || '').split(/\s+[-|–]\s+/)[0]!.trim();
 }
 
 export const elementOrUndefined = (n: unknown): Element | undefined => (isElement(n) ? n : undefined);

@@ -1,4 +1,4 @@
-import { textOf } from '../dom.js';
+import { query, queryAll, textOf } from '../dom.js';
 import type { Adapter } from '../types.js';
 import { completeArticle } from './generic.js';
 import { isoDate } from './metadata.js';
@@ -10,20 +10,20 @@ import { isoDate } from './metadata.js';
  */
 export const nukeviet: Adapter = {
   name: 'nukeviet',
-  detect: (doc) => !!doc.querySelector('meta[name="generator" i][content*="NukeViet" i], #news-bodyhtml'),
+  detect: (doc) => !!query(doc, 'meta[name="generator" i][content*="NukeViet" i], #news-bodyhtml'),
   find(doc) {
-    const body = doc.querySelector('#news-bodyhtml, .bodytext[itemprop="articleBody"]');
+    const body = query(doc, '#news-bodyhtml, .bodytext[itemprop="articleBody"]');
     const root = body?.closest('[itemtype*="NewsArticle" i]') ?? body?.closest('.news_column');
     if (!body || !root) return null;
     const titleEl = root.querySelector('[itemprop="headline"], h1.title, h1') ?? undefined;
     const dateEl = root.querySelector('[itemprop="datePublished"]');
     const published = isoDate(dateEl?.getAttribute('content') ?? dateEl?.textContent);
     const author = textOf(root.querySelector('[itemprop="author"] [itemprop="name"]'));
-    const related = [...doc.querySelectorAll('.other-news, .related')].map((r) => r.closest('.news_column') ?? r);
+    const related = [...queryAll(doc, '.other-news, .related')].map((r) => r.closest('.news_column') ?? r);
     return completeArticle(doc, 'nukeviet', root, body, titleEl, {
-      ratingInputs: [...doc.querySelectorAll('input.hover-star[type="radio"]')],
+      ratingInputs: [...queryAll(doc, 'input.hover-star[type="radio"]')],
       keep: related,
-      clutter: [...doc.querySelectorAll('.counter')].map((c) => c.closest('.panel') ?? c),
+      clutter: [...queryAll(doc, '.counter')].map((c) => c.closest('.panel') ?? c),
     }, { ...(published ? { published } : {}), ...(author ? { byline: author } : {}) });
   },
 };

@@ -1,4 +1,4 @@
-import { isOwn, shortText, textOf } from '../dom.js';
+import { bodyOf, isOwn, queryAll, rootOf, shortText, textOf, viewOf, walkerIn } from '../dom.js';
 import type { Article, LegacyRating, LegacyWidgets } from '../types.js';
 
 /** What a platform adapter already knows; everything else is found by the generic rules below. */
@@ -31,7 +31,7 @@ export function findTools(doc: Document, article: Article): { font: Element[]; c
   const font: Element[] = [];
   const contrast: Element[] = [];
   const { body, root } = article;
-  for (const el of doc.querySelectorAll(CONTROLS)) {
+  for (const el of queryAll(doc, CONTROLS)) {
     const code = `${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('href') ?? ''} ${el.getAttribute('onclick') ?? ''} ${el.getAttribute('name') ?? ''}`;
     const label = `${el.getAttribute('title') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
     let kind: 'font' | 'contrast' | undefined;
@@ -78,7 +78,7 @@ export function parseRatingSummary(text: string, checked?: number): { average: n
  */
 export function findRatingInputs(doc: Document): Element[] | undefined {
   const groups = new Map<unknown, HTMLInputElement[]>();
-  for (const input of doc.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
+  for (const input of queryAll(doc, 'input[type="radio"]') as NodeListOf<HTMLInputElement>) {
     if (isOwn(input)) continue;
     const key = input.name ? `${input.form ? 'f' : ''}${input.name}` : input.parentElement;
     groups.set(key, [...(groups.get(key) ?? []), input]);
@@ -87,7 +87,7 @@ export function findRatingInputs(doc: Document): Element[] | undefined {
     const values = radios.map((r) => Number(r.value));
     if (radios.length >= 3 && radios.length <= 10 && values.every((v, i) => v === i + 1)) return radios;
   }
-  const stars = [...doc.querySelectorAll('div.star-rating:not(.rating-cancel)')].filter((s) => !isOwn(s));
+  const stars = [...queryAll(doc, 'div.star-rating:not(.rating-cancel)')].filter((s) => !isOwn(s));
   return stars.length >= 3 && stars.length <= 10 ? stars : undefined;
 }
 
@@ -96,7 +96,7 @@ function climb(el: Element, avoid: Element[], extra: number): Element {
   const doc = el.ownerDocument;
   const base = textOf(el).length;
   let box = el;
-  for (let p = el.parentElement; p && p !== doc.body && p !== doc.documentElement; p = p.parentElement) {
+  for (let p = el.parentElement; p && p !== bodyOf(doc) && p !== rootOf(doc); p = p.parentElement) {
     if (avoid.some((a) => p.contains(a))) break;
     if (textOf(p).length > base + extra) break;
     box = p;
@@ -129,7 +129,7 @@ function ratingFrom(inputs: Element[], article: Article, titleEl: Element | unde
       const clickable = (target.querySelector('a') ?? target) as HTMLElement;
       clickable.click();
       if (textOf(container) !== before) return Promise.resolve(read());
-      const win = doc.defaultView;
+      const win = viewOf(doc);
       if (!win) return Promise.resolve();
       return new Promise((resolve) => {
         const done = () => {
@@ -179,7 +179,7 @@ const LABEL_WORDS = /liên quan|chuyên mục|danh mục|tin khác|xem thêm|nh�
 function findLabels(doc: Document): Label[] {
   const out: Label[] = [];
   const seen = new Set<Element>();
-  const walker = doc.createTreeWalker(doc.body, 4);
+  const walker = walkerIn(doc, bodyOf(doc), 4);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const v = n.nodeValue ?? '';
     if (v.length > 160 || !LABEL_WORDS.test(v)) continue;
@@ -204,7 +204,7 @@ const SIDEBAR = /(?:^|[\s_-])(?:sidebar|side-bar|sidebox|sidenav|right-?col(?:um
 
 /** The smallest box around a matched label: a panel/block ancestor, else the nearest list item or paragraph. */
 function boxAround(el: Element, avoid: Element[]): Element | undefined {
-  for (let p: Element | null = el; p && p !== el.ownerDocument.body; p = p.parentElement) {
+  for (let p: Element | null = el; p && p !== bodyOf(el.ownerDocument); p = p.parentElement) {
     if (avoid.some((a) => p.contains(a))) break;
     if (p.localName === 'aside' || p.localName === 'section' || BOX_CLASS.test(p.getAttribute('class') ?? '')) return p;
   }
@@ -221,7 +221,7 @@ export function findClutter(doc: Document, article: Article, protect: Element[],
   const found: Element[] = [];
   const avoid = [root, ...protect];
   const safe = (el: Element) => {
-    if (isOwn(el) || el === doc.body || el === doc.documentElement || el.contains(body)) return false;
+    if (isOwn(el) || el === bodyOf(doc) || el === rootOf(doc) || el.contains(body)) return false;
     if (avoid.some((a) => el.contains(a) || (a !== root && a.contains(el)))) return false;
     if (root.contains(el)) {
       // Inside the article only small tools may go: no text block, picture, caption or heading.
@@ -247,7 +247,7 @@ export function findClutter(doc: Document, article: Article, protect: Element[],
     }
   }
   // Share bars, ad banners and declared sidebars, by their names.
-  for (const el of doc.body.querySelectorAll('[class], [id], aside, ins')) {
+  for (const el of bodyOf(doc).querySelectorAll('[class], [id], aside, ins')) {
     const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
     if (el.localName !== 'aside' && !ANY_NAME.test(names)) continue;
     const isAd = AD.test(names) || (el.localName === 'ins' && /adsbygoogle/.test(names));
@@ -255,7 +255,7 @@ export function findClutter(doc: Document, article: Article, protect: Element[],
   }
   // Columns beside the article's column (Bootstrap col-md-3 next to col-md-9, floats, flex/grid items).
   const rootRect = root.getBoundingClientRect();
-  for (let a: Element | null = root; a && a !== doc.body; a = a.parentElement) {
+  for (let a: Element | null = root; a && a !== bodyOf(doc); a = a.parentElement) {
     const parent: Element | null = a.parentElement;
     if (!parent) break;
     const ar = a.getBoundingClientRect();

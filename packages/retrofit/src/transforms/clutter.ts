@@ -1,4 +1,5 @@
-import type { Context, Transform } from '../context.js';
+import type { Context, EngineStyle, Transform } from '../context.js';
+import { bodyOf } from '../dom.js';
 
 const MARK = 'data-ar-clutter';
 /** The site's header, menu and breadcrumb: what comes before the article, outside it. */
@@ -22,7 +23,7 @@ function chromeOf(article: Element, body: Element): Element[] {
  */
 export function clutter(): Transform {
   let ctx: Context | undefined;
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   const marked: Element[] = [];
   return {
     apply(c, settings) {
@@ -34,8 +35,8 @@ export function clutter(): Transform {
           marked.push(el);
           el.setAttribute(MARK, '');
         }
-        if (c.doc.body) {
-          for (const el of chromeOf(c.article.root, c.doc.body)) {
+        if (bodyOf(c.doc)) {
+          for (const el of chromeOf(c.article.root, bodyOf(c.doc))) {
             if (el.hasAttribute(MARK)) continue;
             marked.push(el);
             el.setAttribute(CHROME, '');

@@ -1,5 +1,5 @@
-import type { Context, Transform } from '../context.js';
-import { isOwn } from '../dom.js';
+import type { Context, EngineStyle, Transform } from '../context.js';
+import { bodyOf, isOwn, rootOf, walkerIn } from '../dom.js';
 import { FIX } from './relax.js';
 import { BOOST_TAG } from './text-blocks.js';
 
@@ -25,7 +25,7 @@ const COLUMNS_CSS =
  */
 export function columns(): Transform {
   let ctx: Context | undefined;
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   let plan: Array<[Element, string]> | undefined;
   let columnPx = 0;
   let textPx = 16;
@@ -38,7 +38,7 @@ export function columns(): Transform {
     let outer: Element | undefined;
     const cell = (el: Element) => /^t[dh]$/i.test(el.tagName);
     const fixedWidth = (el: Element) => (el.getAttribute(FIX) ?? '').split(' ').includes('w');
-    for (let a: Element | null = article.root; a && a !== doc.body && a.parentElement; a = a.parentElement) {
+    for (let a: Element | null = article.root; a && a !== bodyOf(doc) && a.parentElement; a = a.parentElement) {
       // A box this wide already gives the article room: what holds it (and the toolbar above) stays in place.
       if (a.getBoundingClientRect().width >= WIDE) break;
       const parent: Element = a.parentElement;
@@ -61,13 +61,13 @@ export function columns(): Transform {
 
   /** Size of the article's running text, in px at scale 1 (raised to the minimum size when one applies). */
   function runningTextPx(c: Context): number {
-    const walker = c.doc.createTreeWalker(c.article.body, 4);
+    const walker = walkerIn(c.doc, c.article.body, 4);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || (n.nodeValue ?? '').trim().length < 40) continue;
       // The page's own size (zoom leaves computed sizes alone), raised by the boost to the minimum size.
       const boost = parseFloat(el.closest(`[${BOOST_TAG}]`)?.getAttribute(BOOST_TAG) ?? '') || 1;
-      return (parseFloat(c.win.getComputedStyle(el).fontSize) || 16) * (c.doc.documentElement.hasAttribute('data-ar-min') ? boost : 1);
+      return (parseFloat(c.win.getComputedStyle(el).fontSize) || 16) * (rootOf(c.doc).hasAttribute('data-ar-min') ? boost : 1);
     }
     return 16;
   }

@@ -1,5 +1,6 @@
 import { componentSource } from '../components-source.js';
 import type { Context } from '../context.js';
+import { litPolicyRefused } from '../lit-policy.js';
 
 /**
  * Registers the components under the session's prefix and tells whether the page's document can use them.
@@ -8,14 +9,16 @@ import type { Context } from '../context.js';
  * widgets are simply left in place.
  */
 export function componentsReady(ctx: Context): boolean {
-  return componentsIn(ctx.win, ctx.prefix);
+  // Lit's templates are HTML: in an XML document (XHTML served as such) they do not parse.
+  return ctx.doc.contentType === 'text/html' && componentsIn(ctx.win, ctx.prefix);
 }
 
 /** The same for any window and prefix (the reader view and read-aloud have no session context). */
 export function componentsIn(win: Window, prefix: string): boolean {
   const registry = win.customElements;
   const source = componentSource();
-  if (!registry || !source) return false;
+  // Trusted Types refused Lit's policy on this page: Lit's templates cannot render here.
+  if (!registry || !source || litPolicyRefused()) return false;
   const { components, define } = source;
   const ours = (suffix: string, ctor: CustomElementConstructor, free: boolean) => {
     const got = registry.get(`${prefix}-${suffix}`);

@@ -1,4 +1,5 @@
-import type { PageContext, Transform } from '../context.js';
+import type { EngineStyle, PageContext, Transform } from '../context.js';
+import { bodyOf } from '../dom.js';
 import { followPage } from '../page-follower.js';
 
 /**
@@ -61,7 +62,7 @@ function themeCss(): string {
  * Under Windows High Contrast (forced colours) the reader's system colours already apply: nothing here runs.
  */
 export function contrast(): Transform<PageContext> {
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   let flag: ((v: string | null) => void) | undefined;
   let unfollow: (() => void) | undefined;
   const tagged: Element[] = [];
@@ -87,7 +88,7 @@ export function contrast(): Transform<PageContext> {
       if (!style) {
         style = ctx.addStyle(themeCss());
         flag = (v) => ctx.flag('data-ar-theme', v);
-        if (ctx.doc.body) tagIconLinks(ctx, [ctx.doc.body]);
+        if (bodyOf(ctx.doc)) tagIconLinks(ctx, [bodyOf(ctx.doc)]);
         unfollow = followPage(ctx, (roots) => tagIconLinks(ctx, roots));
       }
       flag!(theme);

@@ -1,7 +1,8 @@
-import type { PageContext, Transform } from '../context.js';
+import type { EngineStyle, PageContext, Transform } from '../context.js';
 import { followPage } from '../page-follower.js';
 import { CHROME } from './clutter.js';
 import { BOOSTS, BOOST_TAG, ZOOMED_SELECTOR, ZOOM_TAG, boostFor, dominantTextPx, findZoomed, insideZoomed, type Found } from './text-blocks.js';
+import { bodyOf } from '../dom.js';
 
 /** On <html> while the minimum size applies. */
 const MIN = 'data-ar-min';
@@ -43,7 +44,7 @@ export function scaleCss(scale: number, min: number): string {
  */
 export function fontScale(): Transform<PageContext> {
   let ctx: PageContext | undefined;
-  let rules: HTMLStyleElement | undefined;
+  let rules: EngineStyle | undefined;
   /** The minimum size the boost tags were computed for (0: not measured). */
   let measuredFor = -1;
   let tagsWritten = false;
@@ -104,7 +105,7 @@ export function fontScale(): Transform<PageContext> {
     if (fresh.length) write(c, measure(c, fresh, Math.max(0, measuredFor)));
   }
 
-  const body = (c: PageContext) => (c.doc.body ? [c.doc.body] : []);
+  const body = (c: PageContext) => (bodyOf(c.doc) ? [bodyOf(c.doc)] : []);
 
   return {
     prepare(c, settings) {

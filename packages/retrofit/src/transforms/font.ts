@@ -1,4 +1,4 @@
-import type { Transform } from '../context.js';
+import type { EngineStyle, Transform } from '../context.js';
 
 /**
  * Fonts installed with every desktop and phone system that cover all Vietnamese letters (ă â đ ê ô ơ ư and
@@ -11,7 +11,7 @@ const KEEP = '[data-ar-own],[class*="fa-"],.fa,.fas,.far,.fab,[class*="icon"],[c
 
 /** `legible`: the page's text in a plain sans-serif with full Vietnamese coverage. */
 export function font(): Transform {
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   let flag: ((on: boolean) => void) | undefined;
   return {
     apply(ctx, settings) {

@@ -1,5 +1,5 @@
-import type { PageContext, Transform } from '../context.js';
-import { HTML_NS, NON_TEXT, OWN, hasOwnText } from '../dom.js';
+import type { EngineStyle, PageContext, Transform } from '../context.js';
+import { HTML_NS, NON_TEXT, OWN, bodyOf, hasOwnText, rootOf } from '../dom.js';
 import { followPage } from '../page-follower.js';
 
 /** `data-ar-ink="3"`: this element's text is drawn in the page's 4th corrected colour. */
@@ -65,7 +65,7 @@ export function corrected(fg: RGBA, bg: RGBA, min: number): RGBA {
  */
 export function ink(): Transform<PageContext> {
   let ctx: PageContext | undefined;
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   let measuredFor = 0;
   let unfollow: (() => void) | undefined;
   const colours: string[] = [];
@@ -154,7 +154,7 @@ export function ink(): Transform<PageContext> {
       // Measured against the page's own colours: never while a theme is on (it would measure the theme).
       if (!min || settings.contrast !== 'off' || min === measuredFor) return;
       if (measuredFor) c.quietly(clear);
-      pending = measure(c, c.doc.body ? [c.doc.body] : [], min);
+      pending = measure(c, bodyOf(c.doc) ? [bodyOf(c.doc)] : [], min);
     },
     apply(c, settings) {
       if (pending) {
@@ -162,7 +162,7 @@ export function ink(): Transform<PageContext> {
         write(c, pending);
         pending = undefined;
         unfollow ??= followPage(c, (roots) => {
-          if (measuredFor && c.doc.documentElement.hasAttribute(FLAG) && !c.doc.documentElement.hasAttribute('data-ar-theme')) {
+          if (measuredFor && rootOf(c.doc).hasAttribute(FLAG) && !rootOf(c.doc).hasAttribute('data-ar-theme')) {
             // Backgrounds may have changed along with the page: measured afresh for this batch.
             backgrounds = new WeakMap();
             write(c, measure(c, roots, measuredFor));

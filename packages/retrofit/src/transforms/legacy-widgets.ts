@@ -1,5 +1,5 @@
 import type { Context, Transform } from '../context.js';
-import { OWN } from '../dom.js';
+import { OWN, createIn } from '../dom.js';
 import type { LegacyRating } from '../types.js';
 import { componentsReady } from './components.js';
 import { furnitureAround, siteReadAloud } from './site-tools.js';
@@ -16,7 +16,7 @@ interface RatingSubmitEvent extends Event {
  */
 export function ratingComponent(doc: Document, prefix: string, lang: string, rating: LegacyRating): Element {
   const radios = rating.radios as HTMLInputElement[];
-  const el = doc.createElement(`${prefix}-rating`);
+  const el = createIn(doc, `${prefix}-rating`);
   const attrs: Record<string, string> = { lang, max: String(radios.length) };
   if (rating.count) Object.assign(attrs, { average: String(rating.average ?? 0), count: String(rating.count) });
   if (radios.every((r) => r.disabled)) attrs.readonly = '';
@@ -54,7 +54,7 @@ export function legacyWidgets(): Transform {
   };
 
   const create = (c: Context, name: string, attrs: Record<string, string>) => {
-    const el = c.doc.createElement(`${c.prefix}-${name}`);
+    const el = createIn(c.doc, `${c.prefix}-${name}`);
     el.setAttribute(OWN, '');
     el.setAttribute('lang', c.lang);
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);

@@ -1,5 +1,5 @@
-import type { PageContext, Transform } from '../context.js';
-import { HTML_NS, NON_TEXT, hasOwnText, isOwn } from '../dom.js';
+import type { EngineStyle, PageContext, Transform } from '../context.js';
+import { HTML_NS, NON_TEXT, bodyOf, fragmentIn, hasOwnText, isOwn, styleSheetsOf } from '../dom.js';
 import { followPage } from '../page-follower.js';
 
 /** `data-ar-fix="h w j l"`: a fixed height, a fixed width, justified text, lines tighter than their letters. */
@@ -50,7 +50,7 @@ function fixedSelectors(doc: Document): { heights: string[]; widths: string[]; j
       } else if ((rule as CSSGroupingRule).cssRules) visit((rule as CSSGroupingRule).cssRules);
     }
   };
-  for (const sheet of doc.styleSheets) {
+  for (const sheet of styleSheetsOf(doc)) {
     if (sheet.ownerNode && (sheet.ownerNode as Element).nodeType === 1 && isOwn(sheet.ownerNode as Element)) continue;
     try {
       visit(sheet.cssRules);
@@ -65,7 +65,7 @@ function fixedSelectors(doc: Document): { heights: string[]; widths: string[]; j
 function matcher(doc: Document, selectors: string[]): string {
   const valid: string[] = [];
   // Checked against an empty fragment: as strict as the document, without searching it once per selector.
-  const probe = doc.createDocumentFragment();
+  const probe = fragmentIn(doc);
   for (const s of new Set(selectors)) {
     try {
       probe.querySelector(s);
@@ -101,7 +101,7 @@ const RELAX_CSS =
  */
 export function relax(): Transform<PageContext> {
   let ctx: PageContext | undefined;
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   let heightSel = '';
   let widthSel = '';
   let justifySel = '';
@@ -122,7 +122,7 @@ export function relax(): Transform<PageContext> {
 
   /** The page's fixed-size selectors, read again when its stylesheets changed (while it loads). */
   function readSheets(doc: Document): void {
-    const count = doc.styleSheets.length;
+    const count = styleSheetsOf(doc).length;
     if (count === sheetsRead) return;
     sheetsRead = count;
     const { heights, widths, justified } = fixedSelectors(doc);
@@ -188,7 +188,7 @@ export function relax(): Transform<PageContext> {
     prepare(c, settings) {
       ctx = c;
       if (!relaxNeeded(settings) || style || plan) return;
-      plan = measure(c, c.doc.body ? [c.doc.body] : []);
+      plan = measure(c, bodyOf(c.doc) ? [bodyOf(c.doc)] : []);
     },
     apply(c, settings) {
       const needed = relaxNeeded(settings);

@@ -3,7 +3,7 @@
  * bài", which the toolbar's "Đọc to" replaces), and the labels and separators around its size and contrast
  * links ("Cỡ chữ:", "Tương phản:", a lone "|"), which would otherwise stand there with nothing after them.
  */
-import { isOwn, shortText } from '../dom.js';
+import { bodyOf, isOwn, queryAll, shortText } from '../dom.js';
 import type { Article } from '../types.js';
 
 /** Script-driven controls: the site's tools never navigate to another page. */
@@ -16,7 +16,7 @@ const FURNITURE = /^[\s|/·•:–—-]*((cỡ chữ|kích (cỡ|thước) chữ
 /** The site's own read-aloud controls (outside the article's text). */
 export function siteReadAloud(doc: Document, article: Article): Element[] {
   const out: Element[] = [];
-  for (const el of doc.querySelectorAll(CONTROLS)) {
+  for (const el of queryAll(doc, CONTROLS)) {
     if (isOwn(el) || (article.body !== article.root && article.body.contains(el))) continue;
     const code = `${el.getAttribute('class') ?? ''} ${el.getAttribute('onclick') ?? ''} ${el.getAttribute('href') ?? ''} ${el.id}`;
     const text = shortText(el, 30) || `${el.getAttribute('title') ?? ''}`.trim();
@@ -31,7 +31,7 @@ export function siteReadAloud(doc: Document, article: Article): Element[] {
  */
 export function furnitureAround(tools: Element[], article: Article): Element[] {
   const hidden = new Set(tools);
-  const keep = (el: Element) => el.contains(article.body) || el.contains(article.root) || el === el.ownerDocument.body;
+  const keep = (el: Element) => el.contains(article.body) || el.contains(article.root) || el === bodyOf(el.ownerDocument);
   /** Whether what `el` shows, once the hidden tools are left out, is only labels and separators. */
   const furniture = (el: Element, depth = 0): boolean => {
     if (hidden.has(el)) return true;

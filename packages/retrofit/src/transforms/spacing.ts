@@ -1,4 +1,5 @@
-import type { Context, Transform } from '../context.js';
+import type { Context, EngineStyle, Transform } from '../context.js';
+import { queryAll } from '../dom.js';
 
 const PROPS = ['line-height', 'letter-spacing', 'word-spacing', 'margin-bottom', 'margin-block-end'] as const;
 const INLINE_IMPORTANT = '[style*="important" i]';
@@ -9,7 +10,7 @@ const INLINE_IMPORTANT = '[style*="important" i]';
  * text are relaxed by the reflow transform.
  */
 export function spacing(): Transform {
-  let style: HTMLStyleElement | undefined;
+  let style: EngineStyle | undefined;
   let flag: ((on: boolean) => void) | undefined;
   let unwatch: (() => void) | undefined;
   let ctx: Context | undefined;
@@ -33,7 +34,7 @@ export function spacing(): Transform {
       }
       if (on && !unwatch) {
         ctx = c;
-        c.quietly(() => takeInline(c, c.doc.querySelectorAll(INLINE_IMPORTANT)));
+        c.quietly(() => takeInline(c, queryAll(c.doc, INLINE_IMPORTANT)));
         unwatch = c.watch(({ added, restyled }) =>
           c.quietly(() => takeInline(c, [...restyled, ...added.flatMap((el) => [el, ...el.querySelectorAll(INLINE_IMPORTANT)])])),
         );

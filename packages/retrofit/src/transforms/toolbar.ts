@@ -1,5 +1,6 @@
 import type { Context, Transform } from '../context.js';
-import { OWN } from '../dom.js';
+import { OWN, bodyOf, createIn, rootOf } from '../dom.js';
+import { shadowStyle } from '../styles.js';
 import { withReaderFeatures } from '../features.js';
 import type { Contrast, Settings } from '../types.js';
 import { icon, type IconName } from '../ui/icons.js';
@@ -34,7 +35,7 @@ export function toolbar(): Transform {
     const guarded = !!ctx.ui?.guard;
     const actions = ctx.ui?.toolbar;
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: Array<Node | string>): HTMLElementTagNameMap[K] => {
-      const el = doc.createElement(tag);
+      const el = createIn(doc, tag);
       for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
       el.append(...kids);
       return el;
@@ -53,8 +54,6 @@ export function toolbar(): Transform {
 
     host = make('div', { [OWN]: '', 'data-ar-toolbar': '', lang });
     const shadow = host.attachShadow({ mode: guarded ? 'closed' : 'open' });
-    const style = make('style');
-    style.textContent = TOOLBAR_CSS;
     const status = make('span', { class: 'vh', role: 'status' });
 
     // The name, which also folds the tools away (disclosure).
@@ -123,7 +122,8 @@ export function toolbar(): Transform {
     const row = make('div', { class: 'row' }, name, tools);
     const section = make('section', { 'aria-labelledby': 'name' }, row, colours, more, status);
     name.id = 'name';
-    shadow.append(style, section);
+    shadowStyle(shadow, TOOLBAR_CSS);
+    shadow.append(section);
 
     const fold = (folded: boolean) => {
       name.setAttribute('aria-expanded', String(!folded));
@@ -196,7 +196,7 @@ export function toolbar(): Transform {
     let at: Element = start;
     while (at.getBoundingClientRect().width < WIDE) {
       const up = at.parentElement;
-      if (!up || up === doc.body || !up.parentElement || up.parentElement === doc.documentElement) break;
+      if (!up || up === bodyOf(doc) || !up.parentElement || up.parentElement === rootOf(doc)) break;
       if (!/^(block|flow-root|list-item)$/.test(win.getComputedStyle(up.parentElement).display)) break;
       // Not above much else (a breadcrumb, a date at most): the toolbar stays right above the title.
       if (top - up.getBoundingClientRect().top > 120) break;
