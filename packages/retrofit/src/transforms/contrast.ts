@@ -67,18 +67,19 @@ export function contrast(): Transform<PageContext> {
   let unfollow: (() => void) | undefined;
   const tagged: Element[] = [];
 
-  /** Links that show no text of their own (icon fonts, background images). Reads, then one write each. */
-  const tagIconLinks = (c: PageContext, roots: Element[]) => {
+  /** Links that show no text of their own (icon fonts, background images). */
+  const findIconLinks = (roots: Element[]) => {
     const found: Element[] = [];
     for (const r of roots) for (const a of [...(r.matches('a[href]') ? [r] : []), ...r.querySelectorAll('a[href]')]) {
       if (!a.hasAttribute(ICON_LINK) && !/[\p{L}\p{N}]/u.test(a.textContent ?? '') && !a.querySelector('img[alt]:not([alt=""])')) found.push(a);
     }
-    c.quietly(() => {
-      for (const a of found) {
-        a.setAttribute(ICON_LINK, '');
-        tagged.push(a);
-      }
-    });
+    return found;
+  };
+  const tag = (found: Element[]) => {
+    for (const a of found) {
+      a.setAttribute(ICON_LINK, '');
+      tagged.push(a);
+    }
   };
 
   return {
@@ -88,8 +89,9 @@ export function contrast(): Transform<PageContext> {
       if (!style) {
         style = ctx.addStyle(themeCss());
         flag = (v) => ctx.flag('data-ar-theme', v);
-        if (bodyOf(ctx.doc)) tagIconLinks(ctx, [bodyOf(ctx.doc)]);
-        unfollow = followPage(ctx, (roots) => tagIconLinks(ctx, roots));
+        const body = bodyOf(ctx.doc);
+        if (body) ctx.quietly(() => tag(findIconLinks([body])));
+        unfollow = followPage(ctx, { read: findIconLinks, write: tag });
       }
       flag!(theme);
     },

@@ -99,11 +99,12 @@ export function fontScale(): Transform<PageContext> {
     });
   }
 
-  /** New content: scanned unless it sits inside text that is zoomed already. */
-  function onAdded(c: PageContext, roots: Element[]): void {
-    const fresh = roots.filter((el) => !(el.parentElement && insideZoomed(el.parentElement)));
-    if (fresh.length) write(c, measure(c, fresh, Math.max(0, measuredFor)));
-  }
+  /** New content (unless it sits inside text that is zoomed already), read with the other transforms' scans. */
+  const follow = (c: PageContext) =>
+    followPage<Plan>(c, {
+      read: (roots) => measure(c, roots.filter((el) => !(el.parentElement && insideZoomed(el.parentElement))), Math.max(0, measuredFor)),
+      write: (plan) => write(c, plan),
+    });
 
   const body = (c: PageContext) => (bodyOf(c.doc) ? [bodyOf(c.doc)] : []);
 
@@ -122,7 +123,7 @@ export function fontScale(): Transform<PageContext> {
     apply(c, settings) {
       if (plan) {
         if (measuredFor > 0 && plan.min !== measuredFor) clearBoosts(c);
-        unwatch ??= followPage(c, (roots) => onAdded(c, roots));
+        unwatch ??= follow(c);
         write(c, plan);
         measuredFor = plan.min;
         tagsWritten = true;
@@ -135,7 +136,7 @@ export function fontScale(): Transform<PageContext> {
           write(c, measure(c, body(c), 0));
           measuredFor = 0;
           tagsWritten = true;
-          unwatch ??= followPage(c, (roots) => onAdded(c, roots));
+          unwatch ??= follow(c);
         });
       }
       const min = settings.minFontSize;

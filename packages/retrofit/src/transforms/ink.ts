@@ -161,12 +161,14 @@ export function ink(): Transform<PageContext> {
         measuredFor = settings.minContrast;
         write(c, pending);
         pending = undefined;
-        unfollow ??= followPage(c, (roots) => {
-          if (measuredFor && rootOf(c.doc).hasAttribute(FLAG) && !rootOf(c.doc).hasAttribute('data-ar-theme')) {
+        unfollow ??= followPage<Array<[Element, string]>>(c, {
+          read: (roots) => {
+            if (!measuredFor || !rootOf(c.doc).hasAttribute(FLAG) || rootOf(c.doc).hasAttribute('data-ar-theme')) return [];
             // Backgrounds may have changed along with the page: measured afresh for this batch.
             backgrounds = new WeakMap();
-            write(c, measure(c, roots, measuredFor));
-          }
+            return measure(c, roots, measuredFor);
+          },
+          write: (found) => write(c, found),
         });
       }
       c.flag(FLAG, settings.minContrast > 0 ? '' : null);

@@ -196,7 +196,7 @@ export function relax(): Transform<PageContext> {
         style = c.addStyle(RELAX_CSS);
         write(c, plan);
         plan = undefined;
-        unfollow = followPage(c, (roots) => write(c, measure(c, roots)));
+        unfollow = followPage(c, { read: (roots) => measure(c, roots), write: (found) => write(c, found) });
       }
       if (!style) return;
       if (needed !== relaxed) {

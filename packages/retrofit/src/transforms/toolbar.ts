@@ -28,6 +28,8 @@ export function toolbar(): Transform {
   let host: HTMLElement | undefined;
   let sync: ((s: Readonly<Settings>) => void) | undefined;
   let firstApply = true;
+  /** Where the toolbar goes, decided in `prepare`. */
+  let place: Element | undefined;
 
   function build(ctx: Context): void {
     const { doc, lang, win } = ctx;
@@ -228,6 +230,10 @@ export function toolbar(): Transform {
   }
 
   return {
+    prepare(ctx, settings) {
+      // Where it goes is read with the other transforms' reads (one layout), before anything is written.
+      if (settings.toolbar && !host?.isConnected && !place) place = anchor(ctx);
+    },
     apply(ctx, settings) {
       if (!settings.toolbar) {
         host?.remove();
@@ -242,16 +248,17 @@ export function toolbar(): Transform {
         );
       }
       if (!host!.isConnected) {
-        const at = anchor(ctx);
+        const at = place?.isConnected ? place : anchor(ctx);
         ctx.quietly(() => at.before(host!));
       }
+      place = undefined;
       sync!(settings);
       if (firstApply) articleFirst(ctx, settings);
       firstApply = false;
     },
     remove() {
       host?.remove();
-      host = sync = undefined;
+      host = sync = place = undefined;
       firstApply = true;
     },
   };
