@@ -15,7 +15,7 @@ import { ADAPTERS, findArticle } from './adapters/index.js';
 import { retrofit } from './session.js';
 import { DEFAULT_SETTINGS, MAX_SCALE, MIN_SCALE, resolveSettings } from './settings.js';
 import { LEGIBLE_FONTS } from './transforms/font.js';
-import { extract } from './extract/extract.js';
+import { extract, tryExtract } from './extract/extract.js';
 import { readAloud } from './read-aloud/page.js';
 import { openReader } from './reader/reader.js';
 
@@ -30,6 +30,6 @@ if (!taken) {
 
 const api = Object.freeze({
   retrofit, findArticle, resolveSettings, DEFAULT_SETTINGS, ADAPTERS, LEGIBLE_FONTS, MIN_SCALE, MAX_SCALE, version: '0.1.0',
-  extract, openReader, readAloud,
+  extract, tryExtract, openReader, readAloud,
 });
 (globalThis as typeof globalThis & { AccessibleReader?: typeof api }).AccessibleReader ??= api;

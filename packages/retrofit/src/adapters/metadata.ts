@@ -1,4 +1,4 @@
-import { commonAncestor, isElement, isOwn, shortText, textOf } from '../dom.js';
+import { OWN, commonAncestor, isElement, isOwn, shortText, textOf } from '../dom.js';
 
 /** What schema.org JSON-LD says about the article, when the page has it. */
 export interface JsonLdArticle {
@@ -76,18 +76,23 @@ export function vietnameseDate(text: string): string | undefined {
   return `${year}-${pad(month)}-${pad(day)}${time}`;
 }
 
+/** Elements whose text a reader never sees. */
+const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template']);
+
 /** Text nodes of `scope` that are not inside `skip`, in document order, up to `limit` characters. */
 function textOutside(scope: Element, skip: Element | null, limit = 2000): string {
   if (skip?.contains(scope)) return '';
-  const doc = scope.ownerDocument;
-  // Elements and text; `skip` is rejected whole, so the article text (thousands of nodes) is never walked.
-  const walker = doc.createTreeWalker(scope, 5, { acceptNode: (n) => (n === skip ? 2 : 1) });
+  // A walk by hand, not a TreeWalker with a filter: a filter is a callback the page's realm may refuse to run
+  // (pages with scripts disabled). `skip` is passed over whole, so the article text is never walked.
   let out = '';
-  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
-    if (n.nodeType !== 3) continue;
-    const p = n.parentElement;
-    if (p && (p.closest('script,style,noscript,template') || isOwn(p))) continue;
-    out += ` ${n.nodeValue}`;
+  for (let n: Node | null = scope.firstChild; n && out.length < limit; ) {
+    if (n.nodeType === 3) out += ` ${n.nodeValue}`;
+    const enter = n.nodeType === 1 && n !== skip && !NOT_SHOWN.has((n as Element).localName) && !(n as Element).hasAttribute(OWN);
+    if (enter && n.firstChild) n = n.firstChild;
+    else {
+      while (n && n !== scope && !n.nextSibling) n = n.parentNode;
+      n = n && n !== scope ? n.nextSibling : null;
+    }
   }
   return out;
 }
@@ -189,6 +194,24 @@ export function findTitleElement(doc: Document, body: Element): Element | undefi
     if (best) return best;
   }
   return undefined;
+}
+
+/** Length of the text in `scope` before `el` (whitespace runs counted as one). */
+export function textBefore(scope: Element, el: Element): number {
+  const range = scope.ownerDocument.createRange();
+  range.setStart(scope, 0);
+  range.setEndBefore(el);
+  return range.toString().replace(/\s+/g, ' ').trim().length;
+}
+
+/** The first heading (h1-h3) that comes before the body's text: the title of a page that names none. */
+export function headingBefore(doc: Document, body: Element): string {
+  for (const h of doc.querySelectorAll('h1, h2, h3')) {
+    const t = textOf(h);
+    if (t.length < 4 || isOwn(h) || h.closest('nav, footer')) continue;
+    if (body.contains(h) ? textBefore(body, h) < 200 : h.compareDocumentPosition(body) & 4) return t;
+  }
+  return '';
 }
 
 /** The title text when no heading holds it: og:title, else the document title without the site name. */

@@ -1,5 +1,6 @@
 import { ADAPTERS, findArticle } from '../adapters/index.js';
-import { findByline, vietnameseDate } from '../adapters/metadata.js';
+import { findByline, textBefore, vietnameseDate } from '../adapters/metadata.js';
+import { measureProse } from '../adapters/prose.js';
 import { commonAncestor, textOf } from '../dom.js';
 import type { Found } from '../types.js';
 import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from './blocks.js';
@@ -72,6 +73,11 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
     ...(widgets.rating ? [widgets.rating.container] : []),
     ...(widgets.related ? [widgets.related] : []),
   ]);
+  // Boxes the widget rules set aside inside the text that hold a good part of it are the text itself.
+  const bodyText = textOf(body).length;
+  for (const el of skipped) if (body.contains(el) && textOf(el).length > bodyText / 4) skipped.delete(el);
+  // Comments, related lists, share bars, author bios, newsletter boxes inside the text are not the article.
+  for (const box of measureProse(body).boilerplate) skipped.add(box);
   const title = titleElement(doc, root, article.title);
   if (title && !title.contains(body)) skipped.add(title);
   const signed = findByline(root, body);
@@ -87,8 +93,10 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   // The lead's own copy: its page text nodes are known, to highlight it when read aloud on the page.
   const leadCopy = lead ? cleaner.article([...lead.childNodes]) : undefined;
   const content = cleaner.article(picturesBeforeBody(scope, body, skip));
-  // A title inside the body marks where the article starts: what comes before it is another column.
-  cleaner.startFrom(title && body.contains(title) ? title : undefined).article([body], content);
+  // A title inside the body marks where the article starts: what comes before it is another column, unless
+  // that is most of the text (then the "title" is a heading further down).
+  const start = title && body.contains(title) && textBefore(body, title) < bodyText / 2 ? title : undefined;
+  cleaner.startFrom(start).article([body], content);
   const tidied = tidy(content);
   const byline = article.byline ?? tidied.byline ?? findAuthor(scope);
   const published = article.published ?? vietnameseDate(tidied.date ?? '');

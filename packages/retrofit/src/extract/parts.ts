@@ -45,9 +45,11 @@ export function findLead(root: Element, body: Element, skip: (el: Element) => bo
     const names = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
     if (!LEAD_NAME.test(names)) continue;
     const len = textOf(el).length;
-    if (len < 30 || len > 1200 || el.querySelectorAll('p').length > 3) continue;
+    // A lead is a paragraph or two: not a header holding the title, not a box of paragraphs.
+    if (len < 30 || len > 1200 || el.querySelectorAll('p').length > 3 || el.querySelector('h1, h2')) continue;
     if (body.contains(el)) {
-      // Inside the body only as its first prose: no paragraph of text comes before it.
+      // Inside the body only as its first prose (no paragraph of text comes before it), never most of it.
+      if (len > textOf(body).length / 2) continue;
       const earlier = [...body.querySelectorAll('p, div, h2, h3, li')].some((p) => before(p, el) && !p.contains(el) && textOf(p).length >= 40);
       if (earlier) continue;
     } else if (!before(el, body)) continue;
