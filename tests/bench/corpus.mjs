@@ -6,7 +6,7 @@
 // Reads the public corpus in place (../shared/corpus, see its README: never copy or commit it) and skips with a
 // message when it is absent. Each page is loaded in real Chromium with the page's own JavaScript disabled and
 // no network (as the datasets' annotators saw them), then, in the same page and run: the one-file bundle
-// (dist/accessible-reader-retrofit.js with the Readability chunk beside it), the npm entry (src/index.ts built
+// (dist/accessible-reader-retrofit.js with the reading chunk beside it), the npm entry (src/index.ts built
 // as one script) and Mozilla Readability 0.6.0 on a clone of the document. All three are scored with the
 // corpus README's tokenizer (token F1 per page, unweighted means).
 //
@@ -23,6 +23,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildNpmEntry } from './npm-entry.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -106,32 +107,11 @@ if (process.env.SKIP_BUILD !== '1') {
   }
 }
 const BUNDLE = readFileSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-retrofit.js'), 'utf8');
-const CHUNK_PATH = join(ROOT, 'packages/retrofit/dist/accessible-reader-readability.js');
-const CHUNK = existsSync(CHUNK_PATH) ? readFileSync(CHUNK_PATH, 'utf8') : '';
+// The reading chunk the bundle loads from beside itself (reader view, read-aloud, Readability): evaluated
+// after it here, as the page's scripts are off.
+const CHUNK = readFileSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-reading.js'), 'utf8');
 const READABILITY = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
-const NPM = await buildNpmEntry();
-
-/** The npm entry (src/index.ts, Readability fallback registered) as one classic script: `window.__arNpm`. */
-async function buildNpmEntry() {
-  const { build } = await import('vite');
-  const out = join(ROOT, '.cache/corpus-bench');
-  mkdirSync(out, { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: join(ROOT, 'packages/retrofit'),
-    resolve: { alias: { '@accessible-reader/components': join(ROOT, 'packages/components/src/index.ts') } },
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      outDir: out,
-      emptyOutDir: false,
-      target: 'es2022',
-      minify: true,
-      lib: { entry: join(ROOT, 'packages/retrofit/src/index.ts'), formats: ['iife'], name: '__arNpm', fileName: () => 'npm-entry.js' },
-    },
-  });
-  return readFileSync(join(out, 'npm-entry.js'), 'utf8');
-}
+const NPM = await buildNpmEntry(join(ROOT, '.cache/corpus-bench'));
 
 /**
  * Runs in the page (main world, page scripts disabled): each engine in the given order, timed with
@@ -247,7 +227,7 @@ const failed = results.filter((r) => r.error);
 const md = [];
 md.push('## Extraction corpus', '');
 md.push(
-  `${new Date().toISOString()}, \`npm run corpus\` (tests/bench/corpus.mjs): ${results.length} real pages of the public corpus (../shared/corpus, four datasets with human ground truth; read in place, never copied), each in Chromium ${chromiumVersion} headless with the page's own JavaScript disabled and no network, as the annotators saw them. In the same page and run: the one-file bundle (with the Readability chunk beside it), the npm entry and Readability 0.6.0. Token F1 per page with the corpus README's tokenizer, unweighted means, in %. Extracted text: our \`extract(document).text\` (lead and body, no title) and Readability's \`textContent\`. Time: median ms of script per page around the call (Readability: clone + parse; its clone alone is given below). ${CONCURRENCY} pages at a time on ${cpus().length} shared CPUs (load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}); took ${seconds.toFixed(0)} s.`,
+  `${new Date().toISOString()}, \`npm run corpus\` (tests/bench/corpus.mjs): ${results.length} real pages of the public corpus (../shared/corpus, four datasets with human ground truth; read in place, never copied), each in Chromium ${chromiumVersion} headless with the page's own JavaScript disabled and no network, as the annotators saw them. In the same page and run: the one-file bundle (with the reading chunk beside it, which brings Readability), the npm entry and Readability 0.6.0. Token F1 per page with the corpus README's tokenizer, unweighted means, in %. Extracted text: our \`extract(document).text\` (lead and body, no title) and Readability's \`textContent\`. Time: median ms of script per page around the call (Readability: clone + parse; its clone alone is given below). ${CONCURRENCY} pages at a time on ${cpus().length} shared CPUs (load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}); took ${seconds.toFixed(0)} s.`,
   '',
   'The split is fixed by a hash (SHA-256 of `accessible-reader split:<dataset>:<id>`, first byte < 128: tuning). Rules were tuned looking at tuning pages only; **held-out pages were never looked at one by one** and are reported here as means only.',
   '',

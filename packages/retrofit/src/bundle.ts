@@ -9,13 +9,14 @@
  * ```
  */
 import { components, define } from '@accessible-reader/components';
-// Module by module rather than from ./index.js, which brings Readability (12 KB gzip) as extraction's
-// fallback: the bundle stays within its budget without it (site adapters and the generic one still apply).
+// Module by module rather than from ./index.js: the reader view, read-aloud and Readability come from the
+// reading chunk beside this file (scripts/build.mjs puts chunks/load.ts in place of their modules).
 import { ADAPTERS, findArticle } from './adapters/index.js';
 import { retrofit } from './session.js';
 import { DEFAULT_SETTINGS, MAX_SCALE, MIN_SCALE, resolveSettings } from './settings.js';
 import { LEGIBLE_FONTS } from './transforms/font.js';
 import { extract, tryExtract } from './extract/extract.js';
+import { loadReading } from './chunks/load.js';
 import { readAloud } from './read-aloud/page.js';
 import { openReader } from './reader/reader.js';
 
@@ -31,5 +32,10 @@ if (!taken) {
 const api = Object.freeze({
   retrofit, findArticle, resolveSettings, DEFAULT_SETTINGS, ADAPTERS, LEGIBLE_FONTS, MIN_SCALE, MAX_SCALE, version: '0.1.0',
   extract, tryExtract, openReader, readAloud,
+  /**
+   * Resolves once the reading chunk beside this file (reader view, read-aloud, Readability) is loaded: from then
+   * on `openReader` and `readAloud` open at once and extraction answers as the npm entry's.
+   */
+  ready: loadReading(globalThis.document?.currentScript).then((reading) => !!reading),
 });
 (globalThis as typeof globalThis & { AccessibleReader?: typeof api }).AccessibleReader ??= api;

@@ -117,9 +117,9 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
 
 /** A second way to find the article (Readability), installed by `useReadability()`. */
 export type Fallback = (doc: Document, found: Found | null, options: ExtractOptions, budget: Budget) => Candidate | null;
-let fallback: Fallback | undefined;
+let registered: Fallback | undefined;
 export const setFallback = (fn: Fallback): void => {
-  fallback = fn;
+  registered = fn;
 };
 
 /**
@@ -136,11 +136,13 @@ export function extractFrom(doc: Document, options: ExtractOptions = {}): Extrac
     const found = findArticle(doc, options.adapters ?? ADAPTERS);
     let best = found ? fromAdapter(doc, found, budget) : null;
     const rest = budget.cut;
+    // Registered here (the npm entry), or brought by the reading chunk beside the one-file bundle.
+    const fallback = registered ?? (globalThis as typeof globalThis & { AccessibleReaderChunks?: { fallback?: Fallback } }).AccessibleReaderChunks?.fallback;
     if (fallback && looksWrong(best) && !budget.cut && now() < budget.deadline && doc.getElementsByTagName('*').length <= maxNodes) {
       budget.nodes = 0;
       let theirs: Candidate | null = null;
       try {
-        theirs = fallback?.(doc, found, options, budget) ?? null;
+        theirs = fallback(doc, found, options, budget);
       } catch (error) {
         console.warn('Accessible Reader: Readability failed.', error);
       }
