@@ -1,6 +1,6 @@
 import { commonAncestor, isOwn, isRendered, textOf } from '../dom.js';
 import type { Adapter, Article, Found } from '../types.js';
-import { fallbackTitle, findByline, findPublished, findTitleElement, headingBefore, readJsonLd, type JsonLdArticle } from './metadata.js';
+import { fallbackTitle, findByline, findPublished, findTitleElement, firstShown, headingBefore, readJsonLd, type JsonLdArticle } from './metadata.js';
 import { measureProse, proseScore, UNSEEN, type BlockStats, type ProseMap } from './prose.js';
 import { findWidgets, type WidgetHints } from './widgets.js';
 
@@ -114,7 +114,7 @@ function findIn(doc: Document, map: ProseMap): Found | null {
   if (!found) return null;
   const { body } = found;
   let root = found.root;
-  let titleEl = root ? root.querySelector('[itemprop="headline"], h1') ?? undefined : undefined;
+  let titleEl = root ? firstShown(root, '[itemprop="headline"], h1') : undefined;
   if (!titleEl) titleEl = findTitleElement(doc, body);
   let title = titleEl ? textOf(titleEl) : '';
   if (!root) {

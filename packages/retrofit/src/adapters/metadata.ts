@@ -1,4 +1,5 @@
 import { OWN, commonAncestor, isElement, isOwn, shortText, textOf } from '../dom.js';
+import { hiddenByMarkup } from './prose.js';
 
 /** What schema.org JSON-LD says about the article, when the page has it. */
 export interface JsonLdArticle {
@@ -97,21 +98,30 @@ function textOutside(scope: Element, skip: Element | null, limit = 2000): string
   return out;
 }
 
-/** The publication date: machine-readable metadata first, then a Vietnamese date near the title. */
+/**
+ * The publication date. What the reader sees near the title decides the day when the page shows one; the
+ * page's metadata (JSON-LD, itemprop, meta tags, <time>) gives the time when it agrees, or the date when none
+ * is shown.
+ */
 export function findPublished(doc: Document, root: Element, body: Element, ld?: JsonLdArticle): string | undefined {
+  const meta = metaDate(doc, root, ld);
+  const seen = shownDate(doc, root, body);
+  return seen && meta?.slice(0, 10) !== seen.slice(0, 10) ? seen : meta ?? seen;
+}
+
+/** The date the page's metadata gives (hidden fields included). */
+function metaDate(doc: Document, root: Element, ld?: JsonLdArticle): string | undefined {
   const fromLd = isoDate(ld?.datePublished);
   if (fromLd) return fromLd;
   const prop = root.querySelector('[itemprop="datePublished"]') ?? doc.querySelector('[itemprop="datePublished"]');
-  if (prop) {
-    const found = isoDate(prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent) ?? vietnameseDate(prop.textContent ?? '');
-    if (found) return found;
-  }
+  const fromProp = prop && (isoDate(prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent) ?? vietnameseDate(prop.textContent ?? ''));
+  if (fromProp) return fromProp;
   const meta = doc.querySelector('meta[property="article:published_time"], meta[name="pubdate"], meta[name="publishdate"], meta[name="date"]');
-  const fromMeta = isoDate(meta?.getAttribute('content'));
-  if (fromMeta) return fromMeta;
-  const time = root.querySelector('time[datetime]');
-  const fromTime = isoDate(time?.getAttribute('datetime'));
-  if (fromTime) return fromTime;
+  return isoDate(meta?.getAttribute('content')) ?? isoDate(root.querySelector('time[datetime]')?.getAttribute('datetime'));
+}
+
+/** A Vietnamese date written near the title: in the article around its text, or in a short block before it. */
+function shownDate(doc: Document, root: Element, body: Element): string | undefined {
   const near = vietnameseDate(textOutside(root, body));
   if (near) return near;
   // The date line often sits just before the text block, outside it: look at a few short preceding blocks.
@@ -128,7 +138,19 @@ export function findPublished(doc: Document, root: Element, body: Element, ld?: 
   return vietnameseDate(textOf(body).slice(0, 200).match(/^\s*(?:ngày\s*)?\d{1,2}\/\d{1,2}\/\d{4}.*/i)?.[0] ?? '');
 }
 
-const BYLINE = /^(?:tin,?\s*(?:và\s*)?ảnh|bài,?\s*(?:và\s*)?ảnh|tin\s*\/\s*ảnh|bài\s*\/\s*ảnh|tác giả|người viết|phóng viên|nhóm phóng viên|bài|tin|ảnh|by|author)\s*:\s*(.{2,80})$/i;
+/** Whether a reader can see `el` (on a page that is laid out; otherwise, whether its markup hides it). */
+export function shown(el: Element): boolean {
+  if (hiddenByMarkup(el)) return false;
+  return !el.ownerDocument.defaultView || el.getClientRects().length > 0;
+}
+
+/** The first element of `scope` matching `selector` that a reader can see, else the first one. */
+export function firstShown(scope: ParentNode, selector: string): Element | undefined {
+  const all = [...scope.querySelectorAll(selector)];
+  return all.find(shown) ?? all[0];
+}
+
+const BYLINE = /^(?:tin,?\s*(?:và\s*)?ảnh|bài,?\s*(?:và\s*)?ảnh|tin\s*\/\s*ảnh|bài\s*\/\s*ảnh|tác giả(?: bài viết)?|người viết|phóng viên|nhóm phóng viên|bài|tin|ảnh|by|author)\s*:\s*(.{2,80})$/i;
 
 /** Author name and the element showing it. */
 export interface BylineMatch {
@@ -151,7 +173,7 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
     if (m) return { name: m[1]!.trim(), el: el.closest('p') ?? el };
   }
   const author = root.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"]');
-  if (author && textOf(author)) return { name: textOf(author), el: author };
+  if (author && textOf(author) && shown(author)) return { name: textOf(author), el: author };
   // Trailing bold paragraph: the last non-empty paragraph from the body onwards whose text is all bold.
   const paras = [...root.querySelectorAll('p, div')].filter((p) => !isOwn(p) && (body.contains(p) || (body.compareDocumentPosition(p) & 4) !== 0));
   for (let i = paras.length - 1; i >= 0; i--) {

@@ -2,6 +2,7 @@
  * The pieces of an article page around its body that extraction treats apart: the title element, the lead
  * (sapo), the source line, and pictures placed between the title and the body.
  */
+import { shown } from '../adapters/metadata.js';
 import { isOwn, textOf } from '../dom.js';
 
 /** Class, id or itemprop names that editors give the lead paragraph. */
@@ -41,7 +42,8 @@ export function findAuthor(root: Element): string | undefined {
  */
 export function findLead(root: Element, body: Element, skip: (el: Element) => boolean): Element | undefined {
   for (const el of root.querySelectorAll('[class], [id], [itemprop="description"]')) {
-    if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body)) continue;
+    // Only a lead a reader can see: themes keep a hidden copy of the title as itemprop=description.
+    if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body) || !shown(el)) continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
     if (!LEAD_NAME.test(names)) continue;
     const len = textOf(el).length;
