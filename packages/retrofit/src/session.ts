@@ -2,6 +2,7 @@ import { findArticle, ADAPTERS } from './adapters/index.js';
 import type { Context, PageChanges, Transform } from './context.js';
 import { LAYERS } from './context.js';
 import { OWN, isElement, isOwn, windowOf } from './dom.js';
+import { inArticleFrame } from './frames.js';
 import { InlineStyles } from './inline-styles.js';
 import { resolveSettings } from './settings.js';
 import { clutter } from './transforms/clutter.js';
@@ -248,6 +249,8 @@ export function retrofit(doc: Document, settings?: Partial<Settings>, options: R
       return inertSession(initial);
     }
     found = findArticle(doc, options.adapters ?? ADAPTERS);
+    const framed = inArticleFrame(doc, found, (d) => findArticle(d, options.adapters ?? ADAPTERS), (d) => retrofit(d, settings, options));
+    if (framed) return framed;
   } catch (error) {
     console.error('Accessible Reader: could not read this page; it was left as it was.', error);
     return inertSession(initial);

@@ -193,16 +193,15 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
 
 /**
  * The title element: the h1 (else h2) closest to the body in the tree, when it is near enough to belong to
- * it; a heading whose text is the page's og:title wins outright.
+ * it; a heading whose text is the page's og:title (or its document title without the site name) wins outright.
  */
 export function findTitleElement(doc: Document, body: Element): Element | undefined {
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  // A heading (h1-h3) that says what og:title or the document title says is the title.
+  const named = fallbackTitle(doc);
+  const same = named && [...doc.querySelectorAll('h1, h2, h3')].find((h) => textOf(h) === named && !isOwn(h) && shown(h));
+  if (same) return same;
   for (const selector of ['h1', 'h2']) {
     const headings = [...doc.querySelectorAll(selector)].filter((h) => !isOwn(h) && textOf(h).length > 3 && !h.closest('nav, footer'));
-    if (og) {
-      const same = headings.find((h) => textOf(h) === og);
-      if (same) return same;
-    }
     let best: Element | undefined;
     let bestDepth = Infinity;
     for (const h of headings) {

@@ -2,6 +2,7 @@ import { ADAPTERS, findArticle } from '../adapters/index.js';
 import { findByline, textBefore, vietnameseDate } from '../adapters/metadata.js';
 import { measureProse } from '../adapters/prose.js';
 import { commonAncestor, textOf } from '../dom.js';
+import { articleDocument } from '../frames.js';
 import type { Found } from '../types.js';
 import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from './blocks.js';
 import { Cleaner, now, type Budget } from './clean.js';
@@ -132,8 +133,10 @@ export function extractFrom(doc: Document, options: ExtractOptions = {}): Extrac
   const budget: Budget = { nodes: 0, maxNodes, deadline: start + timeLimit };
   try {
     if (!doc?.documentElement || !doc.body) return { article: null, reason: 'no-document', found: null };
-    // Adapters that throw are skipped inside findArticle (with a warning).
-    const found = findArticle(doc, options.adapters ?? ADAPTERS);
+    // Adapters that throw are skipped inside findArticle (with a warning). The article may be in a frame.
+    const find = (d: Document) => findArticle(d, options.adapters ?? ADAPTERS);
+    let found: Found | null;
+    ({ doc, found } = articleDocument(doc, find(doc), find));
     let best = found ? fromAdapter(doc, found, budget) : null;
     const rest = budget.cut;
     // Registered here (the npm entry), or brought by the reading chunk beside the one-file bundle.

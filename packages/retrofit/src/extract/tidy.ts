@@ -4,12 +4,14 @@
  * when it closes the text.
  */
 import { findByline } from '../adapters/metadata.js';
-import { readingBlocks } from './blocks.js';
+import { readingBlocks, type ReadingBlock } from './blocks.js';
 
 const DATE_LINE =
-  /^(?:(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|ngày cập nhật|thời gian|posted|published|updated)\s*:?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,-]?\s*)?(?:ngày\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}\s*[:hg]\s*\d{2}(?:\s*(?:SA|CH|AM|PM))?)?$/i;
+  /^(?:(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|ngày cập nhật|thời gian|posted|published|updated)\s*:?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,-]?\s*)?(?:ngày\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}\s*[:hg]\s*\d{2}(?:\s*(?:SA|CH|AM|PM))?)?(?:\s*[-|,]\s*(?:đã xem|lượt xem|lượt đọc|xem)\s*:?\s*[\d.,]+)?$/i;
 const FURNITURE =
-  /^(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|chia sẻ|share|in bài|in trang|bản in|gửi email|gửi bài|lưu bài|đánh giá bài viết|tổng số điểm|click để đánh giá|bình chọn|bình luận|ý kiến bạn đọc|từ khóa|từ khoá|tags?|quay lại|về đầu trang|trở về|facebook|zalo|twitter)(?:\s|:|$)/i;
+  /^(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|đã xem|chia sẻ|share|in bài|in trang|bản in|gửi email|gửi bài|lưu bài|đánh giá bài viết|tổng số điểm|click để đánh giá|bình chọn|bình luận|ý kiến bạn đọc|từ khóa|từ khoá|tags?|quay lại|về đầu trang|trở về|facebook|zalo|twitter|cỡ chữ|tương phản)(?:\s|:|$)/i;
+/** A line of nothing but separators and symbols ("|", "»", "-"), left when the links around it are gone. */
+const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 const RELATED = /^(?:(?:tin|bài|bài viết|các tin|các bài)\s+)?(?:liên quan|khác|cùng chuyên mục)$|^(?:tin|bài|bài viết|các tin|các bài)\s+(?:liên quan|khác|cùng chuyên mục)|^(?:xem thêm|related)\b/i;
 
 function linkShare(el: Element): number {
@@ -26,6 +28,24 @@ function removable(el: Element, root: Element): Element {
   return box;
 }
 
+/** Takes the furniture lines (a date line, "Tương phản:", a lone "|") out of a block made of <br>-separated lines. */
+function tidyLines(block: ReadingBlock, out: { date?: string }): void {
+  let line: Text[] = [];
+  const judge = () => {
+    const t = line.map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
+    if (t && t.length <= 120 && (DATE_LINE.test(t) || FURNITURE.test(t) || NO_WORDS.test(t))) {
+      if (DATE_LINE.test(t)) out.date ??= t;
+      for (const n of line) n.remove();
+    }
+    line = [];
+  };
+  for (const part of block.parts) {
+    if (part === '\n') judge();
+    else line.push(part);
+  }
+  judge();
+}
+
 /**
  * Cleans `content` in place. Returns the byline's name when a byline line was taken out of the text, and the
  * first date line's text.
@@ -38,11 +58,14 @@ export function tidy(content: Element): { byline?: string; date?: string } {
   const start = blocks.findIndex((b) => b.text.length >= 80);
   blocks.forEach((block, i) => {
     const t = block.text;
-    if (t.length > 120 || !content.contains(block.el)) return;
+    if (!content.contains(block.el)) return;
+    // Lines of one block split by <br> (old editors, WebForms skins): each is judged as a line of its own.
+    if (t.includes('\n')) return void tidyLines(block, out);
+    if (t.length > 120) return;
     if (DATE_LINE.test(t)) {
       out.date ??= t;
       removable(block.el, content).remove();
-    } else if (FURNITURE.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
+    } else if (FURNITURE.test(t) || NO_WORDS.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
       removable(block.el, content).remove();
     } else if (RELATED.test(t) && /^(h\d|p|div|strong|b)$/.test(block.el.localName)) {
       // The heading and the link lists after it.
