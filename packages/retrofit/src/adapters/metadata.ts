@@ -57,7 +57,8 @@ export function isoDate(value: string | null | undefined): string | undefined {
  * `16/10/2024 09:30 SA`, `ngày 12 tháng 10 năm 2025`. Day first, always.
  */
 export function vietnameseDate(text: string): string | undefined {
-  let m = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^\d]{0,6}?(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*(SA|CH|AM|PM))?)?/i.exec(text);
+  // SA/CH (AM/PM) only as a word of its own: "09:12 Chính phủ…" is 9 in the morning.
+  let m = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^\d]{0,6}?(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*(SA|CH|AM|PM)(?![\p{L}\p{N}]))?)?/iu.exec(text);
   let day: number, month: number, year: string;
   let time = '';
   if (m) {
@@ -73,6 +74,9 @@ export function vietnameseDate(text: string): string | undefined {
     if (!m) return undefined;
     [day, month, year] = [Number(m[1]), Number(m[2]), m[3]!];
   }
+  // The time written before the date ("14:30 | 27/08/2025", as some portals print it).
+  const before = !time && /(\d{1,2})\s*[:h]\s*(\d{2})\s*[|,-]?\s*(?:(?:thứ\s+\S+|chủ nhật)\s*[,-]?\s*)?(?:ngày\s*)?$/i.exec(text.slice(0, m.index));
+  if (before && Number(before[1]) < 24 && Number(before[2]) < 60) time = `T${pad(before[1]!)}:${before[2]}`;
   if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
   return `${year}-${pad(month)}-${pad(day)}${time}`;
 }
@@ -109,15 +113,21 @@ export function findPublished(doc: Document, root: Element, body: Element, ld?: 
   return seen && meta?.slice(0, 10) !== seen.slice(0, 10) ? seen : meta ?? seen;
 }
 
-/** The date the page's metadata gives (hidden fields included). */
+/**
+ * The date the page's metadata gives (hidden fields included): JSON-LD, itemprop, meta tags, <time>, first found
+ * first; with the time of a later one when the first has none and they agree on the day.
+ */
 function metaDate(doc: Document, root: Element, ld?: JsonLdArticle): string | undefined {
-  const fromLd = isoDate(ld?.datePublished);
-  if (fromLd) return fromLd;
   const prop = root.querySelector('[itemprop="datePublished"]') ?? doc.querySelector('[itemprop="datePublished"]');
-  const fromProp = prop && (isoDate(prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent) ?? vietnameseDate(prop.textContent ?? ''));
-  if (fromProp) return fromProp;
   const meta = doc.querySelector('meta[property="article:published_time"], meta[name="pubdate"], meta[name="publishdate"], meta[name="date"]');
-  return isoDate(meta?.getAttribute('content')) ?? isoDate(root.querySelector('time[datetime]')?.getAttribute('datetime'));
+  const found = [
+    isoDate(ld?.datePublished),
+    prop ? isoDate(prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent) ?? vietnameseDate(prop.textContent ?? '') : undefined,
+    isoDate(meta?.getAttribute('content')),
+    isoDate(root.querySelector('time[datetime]')?.getAttribute('datetime')),
+  ].filter((d): d is string => !!d);
+  const first = found[0];
+  return first && (first.length > 10 ? first : found.find((d) => d.length > 10 && d.startsWith(first)) ?? first);
 }
 
 /** A Vietnamese date written near the title: in the article around its text, or in a short block before it. */
@@ -135,7 +145,8 @@ function shownDate(doc: Document, root: Element, body: Element): string | undefi
       }
     }
   }
-  return vietnameseDate(textOf(body).slice(0, 200).match(/^\s*(?:ngày\s*)?\d{1,2}\/\d{1,2}\/\d{4}.*/i)?.[0] ?? '');
+  // Or at the top of the body itself, when the body holds its title and date line too.
+  return vietnameseDate(textOf(body).slice(0, 250));
 }
 
 /** Whether a reader can see `el` (on a page that is laid out; otherwise, whether its markup hides it). */
@@ -172,8 +183,8 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
     const m = BYLINE.exec(t);
     if (m) return { name: m[1]!.trim(), el: el.closest('p') ?? el };
   }
-  const author = root.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"]');
-  if (author && textOf(author) && shown(author)) return { name: textOf(author), el: author };
+  const author = ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]'].map((s) => root.querySelector(s)).find((el) => el && textOf(el) && shown(el));
+  if (author) return { name: textOf(author).replace(/^(?:viết bởi|đăng bởi|bởi|by|tác giả)\s*:?\s*/i, ''), el: author };
   // Trailing bold paragraph: the last non-empty paragraph from the body onwards whose text is all bold.
   const paras = [...root.querySelectorAll('p, div')].filter((p) => !isOwn(p) && (body.contains(p) || (body.compareDocumentPosition(p) & 4) !== 0));
   for (let i = paras.length - 1; i >= 0; i--) {

@@ -85,6 +85,9 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   if (signed && textOf(signed.el).length <= 100) skipped.add(signed.el);
   const source = findSource(root);
   if (source) skipped.add(source.el);
+  // A block that only names the author (`.news-detail__author`) is the byline, not text.
+  const author = findAuthor(root);
+  if (author && textOf(author.el).length <= 80 && (!article.byline || author.name === article.byline)) skipped.add(author.el);
   const skip = (el: Element) => skipped.has(el);
   // The lead sits between the title and the body: look from their common ancestor when the root is smaller.
   const scope = title && !root.contains(title) ? commonAncestor(title, body) ?? root : root;
@@ -99,7 +102,7 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   const start = title && body.contains(title) && textBefore(body, title) < bodyText / 2 ? title : undefined;
   cleaner.startFrom(start).article([body], content);
   const tidied = tidy(content);
-  const byline = article.byline ?? tidied.byline ?? findAuthor(scope);
+  const byline = article.byline ?? tidied.byline ?? findAuthor(scope)?.name;
   const published = article.published ?? vietnameseDate(tidied.date ?? '');
   return candidate(
     {

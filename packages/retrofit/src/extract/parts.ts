@@ -27,11 +27,11 @@ export function titleElement(doc: Document, root: Element, title: string): Eleme
 }
 
 const AUTHOR = '[rel="author"], .author, .byline, .vcard .fn, [class*="author" i]';
-/** An author named by markup only (`.byline .author`, `rel=author`), without "bởi" / "by". */
-export function findAuthor(root: Element): string | undefined {
+/** An author named by markup only (`.byline .author`, `rel=author`), without "bởi" / "by", and its element. */
+export function findAuthor(root: Element): { name: string; el: Element } | undefined {
   for (const el of root.querySelectorAll(AUTHOR)) {
-    const t = textOf(el).replace(/^(?:bởi|by|tác giả|người viết)\s*:?\s*/i, '');
-    if (t.length >= 2 && t.length <= 60 && !/\d{3,}/.test(t) && !isOwn(el)) return t;
+    const name = textOf(el).replace(/^(?:bởi|by|tác giả|người viết)\s*:?\s*/i, '');
+    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && shown(el)) return { name, el };
   }
   return undefined;
 }
@@ -52,7 +52,8 @@ export function findLead(root: Element, body: Element, skip: (el: Element) => bo
     if (body.contains(el)) {
       // Inside the body only as its first prose (no paragraph of text comes before it), never most of it.
       if (len > textOf(body).length / 2) continue;
-      const earlier = [...body.querySelectorAll('p, div, h2, h3, li')].some((p) => before(p, el) && !p.contains(el) && textOf(p).length >= 40);
+      // (Prose: sentences, not the title, a date line or a meta line that may come first.)
+      const earlier = [...body.querySelectorAll('p, div, h2, h3, li')].some((p) => before(p, el) && !p.contains(el) && textOf(p).length >= 80 && /[.,;!?](?:\s|$)/.test(textOf(p)));
       if (earlier) continue;
     } else if (!before(el, body)) continue;
     return el;
