@@ -111,6 +111,8 @@ interface Frame {
   prose: number;
   /** Prose counting boilerplate boxes too: a box named "sidebar" that holds most of it is the page's wrapper. */
   raw: number;
+  /** How many paragraphs that prose is made of. */
+  paras: number;
   /** Inside a link, a boilerplate box, a caption. */
   link: boolean;
   boiler: boolean;
@@ -125,7 +127,7 @@ interface Frame {
 export function measureProse(root: Element, captions = false, wrappers = new Set<Element>()): ProseMap {
   const blocks = new Map<Element, BlockStats>();
   const boxes: Frame[] = [];
-  const top = { el: root, inline: 0, inlineLinks: 0, punct: false, text: 0, links: 0, boil: 0, prose: 0, raw: 0, link: false, boiler: false, caption: false } as Frame;
+  const top = { el: root, inline: 0, inlineLinks: 0, punct: false, text: 0, links: 0, boil: 0, prose: 0, raw: 0, paras: 0, link: false, boiler: false, caption: false } as Frame;
   top.block = top;
   const stack: Frame[] = [top];
   /**
@@ -140,6 +142,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
     const words = inline - f.inlineLinks;
     if (words >= MIN_PARAGRAPH && (f.punct || words >= PUNCT_FREE) && f.inlineLinks < inline * LINKS && !f.caption) {
       f.raw += words;
+      f.paras++;
       if (!f.boiler) f.prose += words;
     }
     f.inline = f.inlineLinks = 0;
@@ -155,6 +158,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
       parent.text += f.text;
       parent.prose += f.prose;
       parent.raw += f.raw;
+      parent.paras += f.paras;
       // A boilerplate box's text (links and all) counts as boilerplate.
       if (f.boiler && !parent.boiler) parent.boil += f.text;
       else {
@@ -191,6 +195,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
           boil: 0,
           prose: 0,
           raw: 0,
+          paras: 0,
           link: parent.link || link,
           boiler,
           caption: !captions && (parent.caption || tag === 'figcaption' || tag === 'caption' || (!plain && CAPTION.test(el.getAttribute('class') ?? ''))),
@@ -219,10 +224,10 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
   }
   while (stack.length > 1) close(stack.pop()!);
   close(top);
-  // A "boilerplate" box holding most of the page's prose is a wrapper badly named (`#sticky-sidebar` around
-  // the main column): measure again with it taken for what it is.
-  // Comments are comments however long the thread.
-  const misnamed = boxes.filter((b) => b.raw > top.raw / 2 && !COMMENTS.test(nameOf(b.el)));
+  // A "boilerplate" box holding most of the page's prose, in several paragraphs, is a wrapper badly named
+  // (`#sticky-sidebar` around the main column): measure again with it taken for what it is. A long copyright
+  // notice is one paragraph; comments are comments however long the thread.
+  const misnamed = boxes.filter((b) => b.raw > top.raw / 2 && b.paras >= 3 && !COMMENTS.test(nameOf(b.el)));
   if (misnamed.length) return measureProse(root, captions, new Set([...wrappers, ...misnamed.map((b) => b.el)]));
   return { blocks, boilerplate: boxes.map((b) => b.el) };
 }

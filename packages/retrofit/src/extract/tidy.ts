@@ -3,7 +3,7 @@
  * counters, share and print labels, "Tin liên quan" with its list of links) are taken out, and the byline
  * when it closes the text.
  */
-import { findByline } from '../adapters/metadata.js';
+import { findByline, textBefore } from '../adapters/metadata.js';
 import { readingBlocks, type ReadingBlock } from './blocks.js';
 
 const DATE_LINE =
@@ -26,6 +26,35 @@ function removable(el: Element, root: Element): Element {
   let box = el;
   while (box.parentElement && box.parentElement !== root && (box.parentElement.textContent ?? '').trim() === (box.textContent ?? '').trim()) box = box.parentElement;
   return box;
+}
+
+/** A heading that is a link to another page: the title of a teaser (more stories, other posts, author boxes). */
+const linkedHeading = (h: Element) => (h.textContent ?? '').trim().length >= 8 && (!!h.closest('a') || linkShare(h) > 0.9);
+
+/**
+ * A teaser list after the article: from a heading that is a link to the end, only headings that are links (two
+ * or more), each followed by short blocks (excerpt, byline, "read more"). All of it goes. A page that is a list
+ * of teasers (nothing much before the first one) keeps them: they are its content.
+ */
+function dropTeasers(content: Element): void {
+  const headings = [...content.querySelectorAll('h2, h3, h4, h5, h6')];
+  // The tail of headings that are all links.
+  let from = headings.length;
+  while (from > 0 && linkedHeading(headings[from - 1]!)) from--;
+  const first = headings[from];
+  if (headings.length - from < 2 || !first || textBefore(content, first) < 500) return;
+  // Each teaser (a heading and what follows it up to the next heading) is short: text that goes on after a
+  // linked heading (an inline "related story" box) is the article continuing.
+  const range = content.ownerDocument.createRange();
+  for (let i = from; i < headings.length; i++) {
+    range.setStartAfter(headings[i]!);
+    if (headings[i + 1]) range.setEndBefore(headings[i + 1]!);
+    else range.setEnd(content, content.childNodes.length);
+    if (range.toString().replace(/\s+/g, ' ').length > 500) return;
+  }
+  range.setStartBefore(first);
+  range.setEnd(content, content.childNodes.length);
+  range.deleteContents();
 }
 
 /** Takes the furniture lines (a date line, "Tương phản:", a lone "|") out of a block made of <br>-separated lines. */
@@ -79,6 +108,7 @@ export function tidy(content: Element): { byline?: string; date?: string } {
       }
     }
   });
+  dropTeasers(content);
   const byline = findByline(content, content);
   if (byline && (byline.el.textContent ?? '').trim().length <= 100) {
     removable(byline.el, content).remove();
