@@ -10,6 +10,9 @@ const ARTICLE_SCOPE = ['NewsArticle', 'Article', 'ReportageNewsArticle', 'BlogPo
 
 /** The page measured during one `find()`. */
 let measured: ProseMap | undefined;
+/** How the page was measured when the generic adapter found `found`: extraction reuses its boilerplate boxes. */
+const measuredFor = new WeakMap<Found, ProseMap>();
+export const proseMapOf = (found: Found): ProseMap | undefined => measuredFor.get(found);
 
 const statsOf = (el: Element): BlockStats | undefined => measured?.blocks.get(el);
 const scoreOf = (el: Element): number => {
@@ -98,7 +101,10 @@ export const generic: Adapter = {
       for (const captions of [false, true]) {
         measured = measureProse(doc.body, captions);
         const found = findIn(doc, measured);
-        if (found) return found;
+        if (found) {
+          measuredFor.set(found, measured);
+          return found;
+        }
       }
       return null;
     } finally {

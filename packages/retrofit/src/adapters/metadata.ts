@@ -138,15 +138,13 @@ function shownDate(doc: Document, root: Element, body: Element): string | undefi
   let seen = 0;
   for (let el: Element | null = body; el && el !== doc.body && seen < 6; el = el.parentElement) {
     for (let p = el.previousElementSibling; p && seen < 6; p = p.previousElementSibling, seen++) {
-      const t = textOf(p);
-      if (t.length <= 120) {
-        const found = vietnameseDate(t);
-        if (found) return found;
-      }
+      // Bounded: a big block before the text (a whole side column) is not read.
+      const found = vietnameseDate(shortText(p, 120));
+      if (found) return found;
     }
   }
   // Or at the top of the body itself, when the body holds its title and date line too.
-  return vietnameseDate(textOf(body).slice(0, 250));
+  return vietnameseDate(textOutside(body, null, 250));
 }
 
 /** Whether a reader can see `el` (on a page that is laid out; otherwise, whether its markup hides it). */
@@ -186,15 +184,14 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
   const author = ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]'].map((s) => root.querySelector(s)).find((el) => el && textOf(el) && shown(el));
   if (author) return { name: textOf(author).replace(/^(?:viết bởi|đăng bởi|bởi|by|tác giả)\s*:?\s*/i, ''), el: author };
   // Trailing bold paragraph: the last non-empty paragraph from the body onwards whose text is all bold.
-  const paras = [...root.querySelectorAll('p, div')].filter((p) => !isOwn(p) && (body.contains(p) || (body.compareDocumentPosition(p) & 4) !== 0));
+  const paras = root.querySelectorAll('p, div');
   for (let i = paras.length - 1; i >= 0; i--) {
     const p = paras[i]!;
-    if ((p.textContent ?? '').length > 400) {
-      if (body.contains(p)) break; // reached the text itself
-      continue;
-    }
+    // Blocks of blocks are looked at through their own blocks (and their text is not read: it can be most of
+    // the page); the walk stops at the first long paragraph of the text itself.
+    if (p.querySelector('p, div') || !(body.contains(p) || (body.compareDocumentPosition(p) & 4) !== 0) || isOwn(p)) continue;
     const t = textOf(p);
-    if (!t || p.querySelector('p, div')) continue;
+    if (!t) continue;
     const bold = [...p.querySelectorAll('strong, b')].map(textOf).join(' ').trim();
     if (bold === t && t.length <= 60 && !/\d{3,}/.test(t)) return { name: t.replace(/^[-–(]+|[-–)]+$/g, '').trim(), el: p };
     if (t.length > 60 && body.contains(p)) break; // reached the text itself

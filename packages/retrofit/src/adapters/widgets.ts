@@ -17,6 +17,23 @@ const FONT_CODE = /font[-_]?(custom|plus|minus|size|up|down|zoom|resize|larger|s
 const FONT_WORDS = /cỡ chữ|kích (thước|cỡ) chữ|phóng to chữ|thu nhỏ chữ|tăng cỡ|giảm cỡ|font size|text size|larger text|smaller text/i;
 const CONTRAST_WORDS = /tương phản|tuong[-_ ]?phan|contrast|setcontrast|high[-_ ]?contrast/i;
 
+/** While extraction reads a page: the site's tools and clutter matter inside the article only (see `forExtraction`). */
+let articleOnly = false;
+
+/**
+ * Runs `fn` (which finds an article) for extraction: tools and clutter are then looked for inside the article's
+ * root only, and the columns beside it are not measured; the rating and related lists are found as ever (the
+ * reader view shows them). Extraction leaves out of the text only what is inside the article.
+ */
+export function forExtraction<T>(fn: () => T): T {
+  articleOnly = true;
+  try {
+    return fn();
+  } finally {
+    articleOnly = false;
+  }
+}
+
 /** Outermost elements of a list (drop those inside another). */
 export function outermost(list: Iterable<Element>): Element[] {
   const all = [...new Set(list)];
@@ -31,7 +48,7 @@ export function findTools(doc: Document, article: Article): { font: Element[]; c
   const font: Element[] = [];
   const contrast: Element[] = [];
   const { body, root } = article;
-  for (const el of doc.querySelectorAll(CONTROLS)) {
+  for (const el of (articleOnly ? root : doc).querySelectorAll(CONTROLS)) {
     const code = `${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('href') ?? ''} ${el.getAttribute('onclick') ?? ''} ${el.getAttribute('name') ?? ''}`;
     const label = `${el.getAttribute('title') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
     let kind: 'font' | 'contrast' | undefined;
@@ -247,12 +264,13 @@ export function findClutter(doc: Document, article: Article, protect: Element[],
     }
   }
   // Share bars, ad banners and declared sidebars, by their names.
-  for (const el of doc.body.querySelectorAll('[class], [id], aside, ins')) {
+  for (const el of (articleOnly ? root : doc.body).querySelectorAll('[class], [id], aside, ins')) {
     const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
     if (el.localName !== 'aside' && !ANY_NAME.test(names)) continue;
     const isAd = AD.test(names) || (el.localName === 'ins' && /adsbygoogle/.test(names));
     if ((SHARE.test(names) || isAd || SIDEBAR.test(names) || el.localName === 'aside') && safe(el)) found.push(el);
   }
+  if (articleOnly) return outermost(found);
   // Columns beside the article's column (Bootstrap col-md-3 next to col-md-9, floats, flex/grid items).
   const rootRect = root.getBoundingClientRect();
   for (let a: Element | null = root; a && a !== doc.body; a = a.parentElement) {

@@ -1,6 +1,8 @@
 import { ADAPTERS, findArticle } from '../adapters/index.js';
 import { findByline, textBefore, vietnameseDate } from '../adapters/metadata.js';
+import { proseMapOf } from '../adapters/generic.js';
 import { measureProse } from '../adapters/prose.js';
+import { forExtraction } from '../adapters/widgets.js';
 import { commonAncestor, textOf } from '../dom.js';
 import { articleDocument } from '../frames.js';
 import type { Found } from '../types.js';
@@ -75,10 +77,12 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
     ...(widgets.related ? [widgets.related] : []),
   ]);
   // Boxes the widget rules set aside inside the text that hold a good part of it are the text itself.
-  const bodyText = textOf(body).length;
-  for (const el of skipped) if (body.contains(el) && textOf(el).length > bodyText / 4) skipped.delete(el);
+  const size = (el: Element) => (el.textContent ?? '').length;
+  const bodyText = size(body);
+  for (const el of skipped) if (body.contains(el) && size(el) > bodyText / 4) skipped.delete(el);
   // Comments, related lists, share bars, author bios, newsletter boxes inside the text are not the article.
-  for (const box of measureProse(body).boilerplate) skipped.add(box);
+  // (Measured already when the generic adapter found the article: the page's own boxes inside the body.)
+  for (const box of (proseMapOf(found) ?? measureProse(body)).boilerplate) if (body.contains(box) && box !== body) skipped.add(box);
   const title = titleElement(doc, root, article.title);
   if (title && !title.contains(body)) skipped.add(title);
   const signed = findByline(root, body);
@@ -137,7 +141,7 @@ export function extractFrom(doc: Document, options: ExtractOptions = {}): Extrac
   try {
     if (!doc?.documentElement || !doc.body) return { article: null, reason: 'no-document', found: null };
     // Adapters that throw are skipped inside findArticle (with a warning). The article may be in a frame.
-    const find = (d: Document) => findArticle(d, options.adapters ?? ADAPTERS);
+    const find = (d: Document) => forExtraction(() => findArticle(d, options.adapters ?? ADAPTERS));
     let found: Found | null;
     ({ doc, found } = articleDocument(doc, find(doc), find));
     let best = found ? fromAdapter(doc, found, budget) : null;

@@ -3,7 +3,7 @@
  * (sapo), the source line, and pictures placed between the title and the body.
  */
 import { shown } from '../adapters/metadata.js';
-import { isOwn, textOf } from '../dom.js';
+import { isOwn, shortText, textOf } from '../dom.js';
 
 /** Class, id or itemprop names that editors give the lead paragraph. */
 const LEAD_NAME = /brief|sapo|hometext|summary|description|excerpt|chapeau|tomtat|tom-tat|trichyeu|trich-yeu|teaser|standfirst|(?:^|[\s_-])(?:lead|intro|desc|mota|mo-ta)(?:$|[\s_-])/i;
@@ -64,8 +64,9 @@ export function findLead(root: Element, body: Element, skip: (el: Element) => bo
 /** A short "Nguồn: …" / "Nguồn tin: …" line in the article, and the source it names. */
 export function findSource(root: Element): { el: Element; name: string } | undefined {
   for (const el of root.querySelectorAll('p, div, span')) {
-    const t = textOf(el);
-    if (t.length > 130 || el.querySelector('p, div')) continue;
+    // Bounded: a big block costs no more than a short one.
+    const t = shortText(el, 130);
+    if (!t || el.querySelector('p, div')) continue;
     const m = SOURCE_LINE.exec(t);
     if (m) return { el, name: m[1]!.trim() };
   }
