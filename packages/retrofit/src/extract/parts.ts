@@ -11,10 +11,28 @@ const SOURCE_LINE = /^nguồn(?:\s+tin)?\s*:\s*(.{2,120})$/i;
 
 const before = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) !== 0;
 
+/**
+ * The text of `el` (whitespace collapsed) when it has at most `max` characters, else '': the walk stops as soon
+ * as it is longer, so asking this of a wrapper of the whole page costs no more than of a heading.
+ */
+function textUpTo(el: Element, max: number): string {
+  let out = '';
+  for (let n: Node | null = el.firstChild; n; ) {
+    if (n.nodeType === 3 && (out += (n as Text).data).length > max * 2 + 200) return '';
+    if (n.nodeType === 1 && n.firstChild && !/^(script|style|template)$/.test((n as Element).localName)) n = n.firstChild;
+    else {
+      while (n && n !== el && !n.nextSibling) n = n.parentNode;
+      n = n && n !== el ? n.nextSibling : null;
+    }
+  }
+  const t = out.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : '';
+}
+
 /** The heading that shows `title` in `root` (or anywhere in the document), else the element whose text it is. */
 export function titleElement(doc: Document, root: Element, title: string): Element | undefined {
   const pick = (scope: ParentNode) =>
-    [...scope.querySelectorAll('h1, h2, h3, [itemprop="headline"], [class*="title" i]')].find((h) => !isOwn(h) && h.localName !== 'meta' && textOf(h) === title);
+    [...scope.querySelectorAll('h1, h2, h3, [itemprop="headline"], [class*="title" i]')].find((h) => h.localName !== 'meta' && textUpTo(h, title.length) === title && !isOwn(h));
   const found = pick(root) ?? pick(doc);
   if (found || !doc.body) return found;
   // A styled <span> or <div> holding the title as its only text.
@@ -41,17 +59,18 @@ export function findAuthor(root: Element): { name: string; el: Element } | undef
  * `[itemprop=description]`) with 30-1,200 characters, in the article before the body or as its first block.
  */
 export function findLead(root: Element, body: Element, skip: (el: Element) => boolean): Element | undefined {
+  let bodyLength: number | undefined;
   for (const el of root.querySelectorAll('[class], [id], [itemprop="description"]')) {
     // Only a lead a reader can see: themes keep a hidden copy of the title as itemprop=description.
     if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body) || !shown(el)) continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
     if (!LEAD_NAME.test(names)) continue;
-    const len = textOf(el).length;
+    const len = textUpTo(el, 1200).length;
     // A lead is a paragraph or two: not a header holding the title, not a box of paragraphs.
-    if (len < 30 || len > 1200 || el.querySelectorAll('p').length > 3 || el.querySelector('h1, h2')) continue;
+    if (len < 30 || el.querySelectorAll('p').length > 3 || el.querySelector('h1, h2')) continue;
     if (body.contains(el)) {
       // Inside the body only as its first prose (no paragraph of text comes before it), never most of it.
-      if (len > textOf(body).length / 2) continue;
+      if (len > (bodyLength ??= textOf(body).length) / 2) continue;
       // (Prose: sentences, not the title, a date line or a meta line that may come first.)
       const earlier = [...body.querySelectorAll('p, div, h2, h3, li')].some((p) => before(p, el) && !p.contains(el) && textOf(p).length >= 80 && /[.,;!?](?:\s|$)/.test(textOf(p)));
       if (earlier) continue;
