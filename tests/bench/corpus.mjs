@@ -111,7 +111,7 @@ const BUNDLE = readFileSync(join(ROOT, 'packages/retrofit/dist/accessible-reader
 // after it here, as the page's scripts are off.
 const CHUNK = readFileSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-reading.js'), 'utf8');
 const READABILITY = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
-const NPM = await buildNpmEntry(join(ROOT, '.cache/corpus-bench'));
+const NPM = await buildNpmEntry();
 
 /**
  * Runs in the page (main world, page scripts disabled): each engine in the given order, timed with
