@@ -11,10 +11,14 @@ const MIN_SIDE = 200;
 /** How deep frames inside frames are searched. */
 const MAX_DEPTH = 3;
 
-/** Documents of the same-origin frames of `doc` that a reader can see and that are large enough for an article. */
+/**
+ * Documents of the same-origin iframes of `doc` that a reader can see and that are large enough for an article.
+ * Not the frames of a <frameset>: each of those is a page of its own, which the engine (the extension runs in
+ * every frame) reads where it is.
+ */
 export function frameDocuments(doc: Document): Document[] {
   const out: Document[] = [];
-  for (const frame of doc.querySelectorAll('iframe, frame')) {
+  for (const frame of doc.querySelectorAll('iframe')) {
     if (isOwn(frame)) continue;
     const box = frame.getBoundingClientRect();
     if (box.width < MIN_SIDE || box.height < MIN_SIDE) continue;
