@@ -4,7 +4,8 @@
  * them to the bundle and defines nothing else on the page.
  */
 import { handOver } from './chunk/handoff.js';
-import { extract } from './extract/extract.js';
+// With Mozilla Readability as extraction's fallback, as the package entry: the bundle answers as the npm entry does.
+import { extract } from './extract/index.js';
 import { readAloud } from './read-aloud/index.js';
 import { openReader, readerOf } from './reader/reader.js';
 

@@ -3,6 +3,7 @@
  * at document_start), `retrofit()` finds the article and makes the page readable, taking over a first paint.
  */
 import { ADAPTERS, findArticle } from './adapters/index.js';
+import { inArticleFrame } from './frames.js';
 import type { PageContext, Transform } from './context.js';
 import { OWN, query, rootOf } from './dom.js';
 import { report } from './report.js';
@@ -43,6 +44,9 @@ export function retrofit(doc: Document, settings?: Partial<Settings>, options: R
       return inertSession(initial);
     }
     found = findArticle(doc, options.adapters ?? ADAPTERS);
+    // A shell page whose article lives in a same-origin frame: the engine works on that frame's document.
+    const framed = early ? undefined : inArticleFrame(doc, found, (d) => findArticle(d, options.adapters ?? ADAPTERS), (d) => retrofit(d, settings, options));
+    if (framed) return framed;
   } catch (error) {
     report('error', 'Accessible Reader: could not read this page; it was left as it was.', error);
     return inertSession(initial);

@@ -1,4 +1,5 @@
-import { bodyOf, commonAncestor, isElement, isOwn, query, queryAll, rootOf, shortText, textOf, titleOf, walkerIn } from '../dom.js';
+import { bodyOf, commonAncestor, isElement, isOwn, OWN, query, queryAll, rootOf, shortText, textOf, titleOf, viewOf } from '../dom.js';
+import { hiddenByMarkup } from './prose.js';
 
 /** What schema.org JSON-LD says about the article, when the page has it. */
 export interface JsonLdArticle {
@@ -56,7 +57,8 @@ export function isoDate(value: string | null | undefined): string | undefined {
  * `16/10/2024 09:30 SA`, `ngày 12 tháng 10 năm 2025`. Day first, always.
  */
 export function vietnameseDate(text: string): string | undefined {
-  let m = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^\d]{0,6}?(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*(SA|CH|AM|PM))?)?/i.exec(text);
+  // SA/CH (AM/PM) only as a word of its own: "09:12 Chính phủ…" is 9 in the morning.
+  let m = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^\d]{0,6}?(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*(SA|CH|AM|PM)(?![\p{L}\p{N}]))?)?/iu.exec(text);
   let day: number, month: number, year: string;
   let time = '';
   if (m) {
@@ -72,58 +74,94 @@ export function vietnameseDate(text: string): string | undefined {
     if (!m) return undefined;
     [day, month, year] = [Number(m[1]), Number(m[2]), m[3]!];
   }
+  // The time written before the date ("14:30 | 27/08/2025", as some portals print it).
+  const before = !time && /(\d{1,2})\s*[:h]\s*(\d{2})\s*[|,-]?\s*(?:(?:thứ\s+\S+|chủ nhật)\s*[,-]?\s*)?(?:ngày\s*)?$/i.exec(text.slice(0, m.index));
+  if (before && Number(before[1]) < 24 && Number(before[2]) < 60) time = `T${pad(before[1]!)}:${before[2]}`;
   if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
   return `${year}-${pad(month)}-${pad(day)}${time}`;
 }
 
+/** Elements whose text a reader never sees. */
+const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template']);
+
 /** Text nodes of `scope` that are not inside `skip`, in document order, up to `limit` characters. */
 function textOutside(scope: Element, skip: Element | null, limit = 2000): string {
   if (skip?.contains(scope)) return '';
-  const doc = scope.ownerDocument;
-  // Elements and text; `skip` is rejected whole, so the article text (thousands of nodes) is never walked.
-  const walker = walkerIn(doc, scope, 5, { acceptNode: (n) => (n === skip ? 2 : 1) });
+  // A walk by hand, not a TreeWalker with a filter: a filter is a callback the page's realm may refuse to run
+  // (pages with scripts disabled). `skip` is passed over whole, so the article text is never walked.
   let out = '';
-  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
-    if (n.nodeType !== 3) continue;
-    const p = n.parentElement;
-    if (p && (p.closest('script,style,noscript,template') || isOwn(p))) continue;
-    out += ` ${n.nodeValue}`;
+  for (let n: Node | null = scope.firstChild; n && out.length < limit; ) {
+    if (n.nodeType === 3) out += ` ${n.nodeValue}`;
+    const enter = n.nodeType === 1 && n !== skip && !NOT_SHOWN.has((n as Element).localName) && !(n as Element).hasAttribute(OWN);
+    if (enter && n.firstChild) n = n.firstChild;
+    else {
+      while (n && n !== scope && !n.nextSibling) n = n.parentNode;
+      n = n && n !== scope ? n.nextSibling : null;
+    }
   }
   return out;
 }
 
-/** The publication date: machine-readable metadata first, then a Vietnamese date near the title. */
+/**
+ * The publication date. What the reader sees near the title decides the day when the page shows one; the
+ * page's metadata (JSON-LD, itemprop, meta tags, <time>) gives the time when it agrees, or the date when none
+ * is shown.
+ */
 export function findPublished(doc: Document, root: Element, body: Element, ld?: JsonLdArticle): string | undefined {
-  const fromLd = isoDate(ld?.datePublished);
-  if (fromLd) return fromLd;
+  const meta = metaDate(doc, root, ld);
+  const seen = shownDate(doc, root, body);
+  return seen && meta?.slice(0, 10) !== seen.slice(0, 10) ? seen : meta ?? seen;
+}
+
+/**
+ * The date the page's metadata gives (hidden fields included): JSON-LD, itemprop, meta tags, <time>, first found
+ * first; with the time of a later one when the first has none and they agree on the day.
+ */
+function metaDate(doc: Document, root: Element, ld?: JsonLdArticle): string | undefined {
   const prop = root.querySelector('[itemprop="datePublished"]') ?? query(doc, '[itemprop="datePublished"]');
-  if (prop) {
-    const found = isoDate(prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent) ?? vietnameseDate(prop.textContent ?? '');
-    if (found) return found;
-  }
   const meta = query(doc, 'meta[property="article:published_time"], meta[name="pubdate"], meta[name="publishdate"], meta[name="date"]');
-  const fromMeta = isoDate(meta?.getAttribute('content'));
-  if (fromMeta) return fromMeta;
-  const time = root.querySelector('time[datetime]');
-  const fromTime = isoDate(time?.getAttribute('datetime'));
-  if (fromTime) return fromTime;
+  const found = [
+    isoDate(ld?.datePublished),
+    prop ? isoDate(prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent) ?? vietnameseDate(prop.textContent ?? '') : undefined,
+    isoDate(meta?.getAttribute('content')),
+    isoDate(root.querySelector('time[datetime]')?.getAttribute('datetime')),
+  ].filter((d): d is string => !!d);
+  const first = found[0];
+  return first && (first.length > 10 ? first : found.find((d) => d.length > 10 && d.startsWith(first)) ?? first);
+}
+
+/** A Vietnamese date written near the title: in the article around its text, or in a short block before it. */
+function shownDate(doc: Document, root: Element, body: Element): string | undefined {
   const near = vietnameseDate(textOutside(root, body));
   if (near) return near;
   // The date line often sits just before the text block, outside it: look at a few short preceding blocks.
   let seen = 0;
   for (let el: Element | null = body; el && el !== bodyOf(doc) && seen < 6; el = el.parentElement) {
     for (let p = el.previousElementSibling; p && seen < 6; p = p.previousElementSibling, seen++) {
-      const t = textOf(p);
-      if (t.length <= 120) {
-        const found = vietnameseDate(t);
-        if (found) return found;
-      }
+      // Bounded: a big block before the text (a whole side column) is not read.
+      const found = vietnameseDate(shortText(p, 120));
+      if (found) return found;
     }
   }
-  return vietnameseDate(textOf(body).slice(0, 200).match(/^\s*(?:ngày\s*)?\d{1,2}\/\d{1,2}\/\d{4}.*/i)?.[0] ?? '');
+  // Or at the top of the body itself, when the body holds its title and date line too.
+  return vietnameseDate(textOutside(body, null, 250));
 }
 
-const BYLINE = /^(?:tin,?\s*(?:và\s*)?ảnh|bài,?\s*(?:và\s*)?ảnh|tin\s*\/\s*ảnh|bài\s*\/\s*ảnh|tác giả|người viết|phóng viên|nhóm phóng viên|bài|tin|ảnh|by|author)\s*:\s*(.{2,80})$/i;
+/** Whether a reader can see `el` (on a page that is laid out; otherwise, whether its markup hides it). */
+export function shown(el: Element): boolean {
+  if (hiddenByMarkup(el)) return false;
+  const doc = el.ownerDocument;
+  // A page hidden whole until a script shows it has no boxes yet: markup is all there is to go by.
+  return !viewOf(doc) || el.getClientRects().length > 0 || bodyOf(doc).getClientRects().length === 0;
+}
+
+/** The first element of `scope` matching `selector` that a reader can see, else the first one. */
+export function firstShown(scope: ParentNode, selector: string): Element | undefined {
+  const all = [...scope.querySelectorAll(selector)];
+  return all.find(shown) ?? all[0];
+}
+
+const BYLINE = /^(?:tin,?\s*(?:và\s*)?ảnh|bài,?\s*(?:và\s*)?ảnh|tin\s*\/\s*ảnh|bài\s*\/\s*ảnh|tác giả(?: bài viết)?|người viết|phóng viên|nhóm phóng viên|bài|tin|ảnh|by|author)\s*:\s*(.{2,80})$/i;
 
 /** Author name and the element showing it. */
 export interface BylineMatch {
@@ -145,18 +183,17 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
     const m = BYLINE.exec(t);
     if (m) return { name: m[1]!.trim(), el: el.closest('p') ?? el };
   }
-  const author = root.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"]');
-  if (author && textOf(author)) return { name: textOf(author), el: author };
+  const author = ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]'].map((s) => root.querySelector(s)).find((el) => el && textOf(el) && shown(el));
+  if (author) return { name: textOf(author).replace(/^(?:viết bởi|đăng bởi|bởi|by|tác giả)\s*:?\s*/i, ''), el: author };
   // Trailing bold paragraph: the last non-empty paragraph from the body onwards whose text is all bold.
-  const paras = [...root.querySelectorAll('p, div')].filter((p) => !isOwn(p) && (body.contains(p) || (body.compareDocumentPosition(p) & 4) !== 0));
+  const paras = root.querySelectorAll('p, div');
   for (let i = paras.length - 1; i >= 0; i--) {
     const p = paras[i]!;
-    if ((p.textContent ?? '').length > 400) {
-      if (body.contains(p)) break; // reached the text itself
-      continue;
-    }
+    // Blocks of blocks are looked at through their own blocks (and their text is not read: it can be most of
+    // the page); the walk stops at the first long paragraph of the text itself.
+    if (p.querySelector('p, div') || !(body.contains(p) || (body.compareDocumentPosition(p) & 4) !== 0) || isOwn(p)) continue;
     const t = textOf(p);
-    if (!t || p.querySelector('p, div')) continue;
+    if (!t) continue;
     const bold = [...p.querySelectorAll('strong, b')].map(textOf).join(' ').trim();
     if (bold === t && t.length <= 60 && !/\d{3,}/.test(t)) return { name: t.replace(/^[-–(]+|[-–)]+$/g, '').trim(), el: p };
     if (t.length > 60 && body.contains(p)) break; // reached the text itself
@@ -166,16 +203,15 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
 
 /**
  * The title element: the h1 (else h2) closest to the body in the tree, when it is near enough to belong to
- * it; a heading whose text is the page's og:title wins outright.
+ * it; a heading whose text is the page's og:title (or its document title without the site name) wins outright.
  */
 export function findTitleElement(doc: Document, body: Element): Element | undefined {
-  const og = query(doc, 'meta[property="og:title"]')?.getAttribute('content')?.trim();
+  // A heading (h1-h3) that says what og:title or the document title says is the title.
+  const named = fallbackTitle(doc);
+  const same = named && [...queryAll(doc, 'h1, h2, h3')].find((h) => textOf(h) === named && !isOwn(h) && shown(h));
+  if (same) return same;
   for (const selector of ['h1', 'h2']) {
     const headings = [...queryAll(doc, selector)].filter((h) => !isOwn(h) && textOf(h).length > 3 && !h.closest('nav, footer'));
-    if (og) {
-      const same = headings.find((h) => textOf(h) === og);
-      if (same) return same;
-    }
     let best: Element | undefined;
     let bestDepth = Infinity;
     for (const h of headings) {
@@ -189,6 +225,24 @@ export function findTitleElement(doc: Document, body: Element): Element | undefi
     if (best) return best;
   }
   return undefined;
+}
+
+/** Length of the text in `scope` before `el` (whitespace runs counted as one). */
+export function textBefore(scope: Element, el: Element): number {
+  const range = scope.ownerDocument.createRange();
+  range.setStart(scope, 0);
+  range.setEndBefore(el);
+  return range.toString().replace(/\s+/g, ' ').trim().length;
+}
+
+/** The first heading (h1-h3) that comes before the body's text: the title of a page that names none. */
+export function headingBefore(doc: Document, body: Element): string {
+  for (const h of queryAll(doc, 'h1, h2, h3')) {
+    const t = textOf(h);
+    if (t.length < 4 || isOwn(h) || h.closest('nav, footer')) continue;
+    if (body.contains(h) ? textBefore(body, h) < 200 : h.compareDocumentPosition(body) & 4) return t;
+  }
+  return '';
 }
 
 /** The title text when no heading holds it: og:title, else the document title without the site name. */

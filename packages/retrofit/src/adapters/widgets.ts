@@ -17,6 +17,23 @@ const FONT_CODE = /font[-_]?(custom|plus|minus|size|up|down|zoom|resize|larger|s
 const FONT_WORDS = /cỡ chữ|kích (thước|cỡ) chữ|phóng to chữ|thu nhỏ chữ|tăng cỡ|giảm cỡ|font size|text size|larger text|smaller text/i;
 const CONTRAST_WORDS = /tương phản|tuong[-_ ]?phan|contrast|setcontrast|high[-_ ]?contrast/i;
 
+/** While extraction reads a page: the site's tools and clutter matter inside the article only (see `forExtraction`). */
+let articleOnly = false;
+
+/**
+ * Runs `fn` (which finds an article) for extraction: tools and clutter are then looked for inside the article's
+ * root only, and the columns beside it are not measured; the rating and related lists are found as ever (the
+ * reader view shows them). Extraction leaves out of the text only what is inside the article.
+ */
+export function forExtraction<T>(fn: () => T): T {
+  articleOnly = true;
+  try {
+    return fn();
+  } finally {
+    articleOnly = false;
+  }
+}
+
 /** Outermost elements of a list (drop those inside another). */
 export function outermost(list: Iterable<Element>): Element[] {
   const all = [...new Set(list)];
@@ -31,7 +48,7 @@ export function findTools(doc: Document, article: Article): { font: Element[]; c
   const font: Element[] = [];
   const contrast: Element[] = [];
   const { body, root } = article;
-  for (const el of queryAll(doc, CONTROLS)) {
+  for (const el of articleOnly ? root.querySelectorAll(CONTROLS) : queryAll(doc, CONTROLS)) {
     const code = `${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('href') ?? ''} ${el.getAttribute('onclick') ?? ''} ${el.getAttribute('name') ?? ''}`;
     const label = `${el.getAttribute('title') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
     let kind: 'font' | 'contrast' | undefined;
@@ -78,7 +95,7 @@ export function parseRatingSummary(text: string, checked?: number): { average: n
  */
 export function findRatingInputs(doc: Document): Element[] | undefined {
   const groups = new Map<unknown, HTMLInputElement[]>();
-  for (const input of queryAll(doc, 'input[type="radio"]') as NodeListOf<HTMLInputElement>) {
+  for (const input of (queryAll(doc, 'input[type="radio"]') as NodeListOf<HTMLInputElement>)) {
     if (isOwn(input)) continue;
     const key = input.name ? `${input.form ? 'f' : ''}${input.name}` : input.parentElement;
     groups.set(key, [...(groups.get(key) ?? []), input]);
@@ -204,7 +221,7 @@ const SIDEBAR = /(?:^|[\s_-])(?:sidebar|side-bar|sidebox|sidenav|right-?col(?:um
 
 /** The smallest box around a matched label: a panel/block ancestor, else the nearest list item or paragraph. */
 function boxAround(el: Element, avoid: Element[]): Element | undefined {
-  for (let p: Element | null = el; p && p !== bodyOf(el.ownerDocument); p = p.parentElement) {
+  for (let p: Element | null = el; p && p !== el.ownerDocument.body; p = p.parentElement) {
     if (avoid.some((a) => p.contains(a))) break;
     if (p.localName === 'aside' || p.localName === 'section' || BOX_CLASS.test(p.getAttribute('class') ?? '')) return p;
   }
@@ -247,12 +264,13 @@ export function findClutter(doc: Document, article: Article, protect: Element[],
     }
   }
   // Share bars, ad banners and declared sidebars, by their names.
-  for (const el of bodyOf(doc).querySelectorAll('[class], [id], aside, ins')) {
+  for (const el of (articleOnly ? root : bodyOf(doc)).querySelectorAll('[class], [id], aside, ins')) {
     const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
     if (el.localName !== 'aside' && !ANY_NAME.test(names)) continue;
     const isAd = AD.test(names) || (el.localName === 'ins' && /adsbygoogle/.test(names));
     if ((SHARE.test(names) || isAd || SIDEBAR.test(names) || el.localName === 'aside') && safe(el)) found.push(el);
   }
+  if (articleOnly) return outermost(found);
   // Columns beside the article's column (Bootstrap col-md-3 next to col-md-9, floats, flex/grid items).
   const rootRect = root.getBoundingClientRect();
   for (let a: Element | null = root; a && a !== bodyOf(doc); a = a.parentElement) {

@@ -136,7 +136,11 @@ export class Cleaner {
     if (src.nodeType !== 1) return;
     const el = src as Element;
     const tag = el.localName.toLowerCase();
-    if (DROP.has(tag) || this.skip(el) || this.hidden(el)) return;
+    if (DROP.has(tag) || this.skip(el) || this.hidden(el)) {
+      // The start mark inside a part left out: the article starts after that part.
+      if (this.startAt && el.contains(this.startAt)) this.startAt = undefined;
+      return;
+    }
     if (tag === 'img' || tag === 'amp-img') return this.image(el, parent);
     if (tag === 'a') {
       const href = safeUrl(el.getAttribute('href'), this.base);
@@ -150,7 +154,7 @@ export class Cleaner {
       return this.keep(this.make(tag === 'h1' ? 'h2' : tag, el), el, parent, true);
     }
     if (tag === 'table' && isLayoutTable(el)) {
-      for (const cell of el.querySelectorAll('td, th')) if (cell.closest('table') === el) this.children(cell, parent, phrasing);
+      for (const cell of el.querySelectorAll('td, th')) if (cell.closest('table') === el) this.cell(cell, parent, phrasing);
       return;
     }
     if (tag in KEEP) {
@@ -163,6 +167,18 @@ export class Cleaner {
     }
     // span, font, unknown elements, containers of blocks: their content only.
     this.children(el, parent, phrasing);
+  }
+
+  /** A cell of a layout table: its content only, under the same rules as any element (start mark, skip, hidden). */
+  private cell(cell: Element, parent: Element, phrasing: boolean): void {
+    const start = this.startAt;
+    if (start && cell !== start && !cell.contains(start)) return;
+    if (cell === start) this.startAt = undefined;
+    if (this.skip(cell) || this.hidden(cell)) {
+      if (this.startAt && cell.contains(this.startAt)) this.startAt = undefined;
+      return;
+    }
+    this.children(cell, parent, phrasing);
   }
 
   /** Fills `made` from `el` and keeps it unless it ends up empty. */

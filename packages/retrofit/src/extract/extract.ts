@@ -1,6 +1,10 @@
 import { ADAPTERS, findArticle } from '../adapters/index.js';
-import { findByline, vietnameseDate } from '../adapters/metadata.js';
+import { findByline, textBefore, vietnameseDate } from '../adapters/metadata.js';
+import { proseMapOf } from '../adapters/generic.js';
+import { measureProse } from '../adapters/prose.js';
+import { forExtraction } from '../adapters/widgets.js';
 import { commonAncestor, textOf } from '../dom.js';
+import { articleDocument } from '../frames.js';
 import type { Found } from '../types.js';
 import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from './blocks.js';
 import { Cleaner, now, type Budget } from './clean.js';
@@ -72,12 +76,22 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
     ...(widgets.rating ? [widgets.rating.container] : []),
     ...(widgets.related ? [widgets.related] : []),
   ]);
+  // Boxes the widget rules set aside inside the text that hold a good part of it are the text itself.
+  const size = (el: Element) => (el.textContent ?? '').length;
+  const bodyText = size(body);
+  for (const el of skipped) if (body.contains(el) && size(el) > bodyText / 4) skipped.delete(el);
+  // Comments, related lists, share bars, author bios, newsletter boxes inside the text are not the article.
+  // (Measured already when the generic adapter found the article: the page's own boxes inside the body.)
+  for (const box of (proseMapOf(found) ?? measureProse(body)).boilerplate) if (body.contains(box) && box !== body) skipped.add(box);
   const title = titleElement(doc, root, article.title);
   if (title && !title.contains(body)) skipped.add(title);
   const signed = findByline(root, body);
   if (signed && textOf(signed.el).length <= 100) skipped.add(signed.el);
   const source = findSource(root);
   if (source) skipped.add(source.el);
+  // A block that only names the author (`.news-detail__author`) is the byline, not text.
+  const author = findAuthor(root);
+  if (author && textOf(author.el).length <= 80 && (!article.byline || author.name === article.byline)) skipped.add(author.el);
   const skip = (el: Element) => skipped.has(el);
   // The lead sits between the title and the body: look from their common ancestor when the root is smaller.
   const scope = title && !root.contains(title) ? commonAncestor(title, body) ?? root : root;
@@ -87,10 +101,12 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   // The lead's own copy: its page text nodes are known, to highlight it when read aloud on the page.
   const leadCopy = lead ? cleaner.article([...lead.childNodes]) : undefined;
   const content = cleaner.article(picturesBeforeBody(scope, body, skip));
-  // A title inside the body marks where the article starts: what comes before it is another column.
-  cleaner.startFrom(title && body.contains(title) ? title : undefined).article([body], content);
+  // A title inside the body marks where the article starts: what comes before it is another column, unless
+  // that is most of the text (then the "title" is a heading further down).
+  const start = title && body.contains(title) && textBefore(body, title) < bodyText / 2 ? title : undefined;
+  cleaner.startFrom(start).article([body], content);
   const tidied = tidy(content);
-  const byline = article.byline ?? tidied.byline ?? findAuthor(scope);
+  const byline = article.byline ?? tidied.byline ?? findAuthor(scope)?.name;
   const published = article.published ?? vietnameseDate(tidied.date ?? '');
   return candidate(
     {
@@ -109,9 +125,9 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
 
 /** A second way to find the article (Readability), installed by `useReadability()`. */
 export type Fallback = (doc: Document, found: Found | null, options: ExtractOptions, budget: Budget) => Candidate | null;
-let fallback: Fallback | undefined;
+let registered: Fallback | undefined;
 export const setFallback = (fn: Fallback): void => {
-  fallback = fn;
+  registered = fn;
 };
 
 /**
@@ -124,15 +140,19 @@ export function extractFrom(doc: Document, options: ExtractOptions = {}): Extrac
   const budget: Budget = { nodes: 0, maxNodes, deadline: start + timeLimit };
   try {
     if (!doc?.documentElement || !doc.body) return { article: null, reason: 'no-document', found: null };
-    // Adapters that throw are skipped inside findArticle (with a warning).
-    const found = findArticle(doc, options.adapters ?? ADAPTERS);
+    // Adapters that throw are skipped inside findArticle (with a warning). The article may be in a frame.
+    const find = (d: Document) => forExtraction(() => findArticle(d, options.adapters ?? ADAPTERS));
+    let found: Found | null;
+    ({ doc, found } = articleDocument(doc, find(doc), find));
     let best = found ? fromAdapter(doc, found, budget) : null;
     const rest = budget.cut;
+    // Registered here (the npm entry), or brought by the reading chunk beside the one-file bundle.
+    const fallback = registered ?? (globalThis as typeof globalThis & { AccessibleReaderChunks?: { fallback?: Fallback } }).AccessibleReaderChunks?.fallback;
     if (fallback && looksWrong(best) && !budget.cut && now() < budget.deadline && doc.getElementsByTagName('*').length <= maxNodes) {
       budget.nodes = 0;
       let theirs: Candidate | null = null;
       try {
-        theirs = fallback?.(doc, found, options, budget) ?? null;
+        theirs = fallback(doc, found, options, budget);
       } catch (error) {
         console.warn('Accessible Reader: Readability failed.', error);
       }

@@ -2,7 +2,8 @@
  * The pieces of an article page around its body that extraction treats apart: the title element, the lead
  * (sapo), the source line, and pictures placed between the title and the body.
  */
-import { isOwn, textOf } from '../dom.js';
+import { shown } from '../adapters/metadata.js';
+import { isOwn, shortText, textOf } from '../dom.js';
 
 /** Class, id or itemprop names that editors give the lead paragraph. */
 const LEAD_NAME = /brief|sapo|hometext|summary|description|excerpt|chapeau|tomtat|tom-tat|trichyeu|trich-yeu|teaser|standfirst|(?:^|[\s_-])(?:lead|intro|desc|mota|mo-ta)(?:$|[\s_-])/i;
@@ -10,10 +11,28 @@ const SOURCE_LINE = /^nguồn(?:\s+tin)?\s*:\s*(.{2,120})$/i;
 
 const before = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) !== 0;
 
+/**
+ * The text of `el` (whitespace collapsed) when it has at most `max` characters, else '': the walk stops as soon
+ * as it is longer, so asking this of a wrapper of the whole page costs no more than of a heading.
+ */
+function textUpTo(el: Element, max: number): string {
+  let out = '';
+  for (let n: Node | null = el.firstChild; n; ) {
+    if (n.nodeType === 3 && (out += (n as Text).data).length > max * 2 + 200) return '';
+    if (n.nodeType === 1 && n.firstChild && !/^(script|style|template)$/.test((n as Element).localName)) n = n.firstChild;
+    else {
+      while (n && n !== el && !n.nextSibling) n = n.parentNode;
+      n = n && n !== el ? n.nextSibling : null;
+    }
+  }
+  const t = out.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : '';
+}
+
 /** The heading that shows `title` in `root` (or anywhere in the document), else the element whose text it is. */
 export function titleElement(doc: Document, root: Element, title: string): Element | undefined {
   const pick = (scope: ParentNode) =>
-    [...scope.querySelectorAll('h1, h2, h3, [itemprop="headline"], [class*="title" i]')].find((h) => !isOwn(h) && h.localName !== 'meta' && textOf(h) === title);
+    [...scope.querySelectorAll('h1, h2, h3, [itemprop="headline"], [class*="title" i]')].find((h) => h.localName !== 'meta' && textUpTo(h, title.length) === title && !isOwn(h));
   const found = pick(root) ?? pick(doc);
   if (found || !doc.body) return found;
   // A styled <span> or <div> holding the title as its only text.
@@ -26,11 +45,11 @@ export function titleElement(doc: Document, root: Element, title: string): Eleme
 }
 
 const AUTHOR = '[rel="author"], .author, .byline, .vcard .fn, [class*="author" i]';
-/** An author named by markup only (`.byline .author`, `rel=author`), without "bởi" / "by". */
-export function findAuthor(root: Element): string | undefined {
+/** An author named by markup only (`.byline .author`, `rel=author`), without "bởi" / "by", and its element. */
+export function findAuthor(root: Element): { name: string; el: Element } | undefined {
   for (const el of root.querySelectorAll(AUTHOR)) {
-    const t = textOf(el).replace(/^(?:bởi|by|tác giả|người viết)\s*:?\s*/i, '');
-    if (t.length >= 2 && t.length <= 60 && !/\d{3,}/.test(t) && !isOwn(el)) return t;
+    const name = textOf(el).replace(/^(?:bởi|by|tác giả|người viết)\s*:?\s*/i, '');
+    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && shown(el)) return { name, el };
   }
   return undefined;
 }
@@ -40,15 +59,20 @@ export function findAuthor(root: Element): string | undefined {
  * `[itemprop=description]`) with 30-1,200 characters, in the article before the body or as its first block.
  */
 export function findLead(root: Element, body: Element, skip: (el: Element) => boolean): Element | undefined {
+  let bodyLength: number | undefined;
   for (const el of root.querySelectorAll('[class], [id], [itemprop="description"]')) {
-    if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body)) continue;
+    // Only a lead a reader can see: themes keep a hidden copy of the title as itemprop=description.
+    if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body) || !shown(el)) continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
     if (!LEAD_NAME.test(names)) continue;
-    const len = textOf(el).length;
-    if (len < 30 || len > 1200 || el.querySelectorAll('p').length > 3) continue;
+    const len = textUpTo(el, 1200).length;
+    // A lead is a paragraph or two: not a header holding the title, not a box of paragraphs.
+    if (len < 30 || el.querySelectorAll('p').length > 3 || el.querySelector('h1, h2')) continue;
     if (body.contains(el)) {
-      // Inside the body only as its first prose: no paragraph of text comes before it.
-      const earlier = [...body.querySelectorAll('p, div, h2, h3, li')].some((p) => before(p, el) && !p.contains(el) && textOf(p).length >= 40);
+      // Inside the body only as its first prose (no paragraph of text comes before it), never most of it.
+      if (len > (bodyLength ??= textOf(body).length) / 2) continue;
+      // (Prose: sentences, not the title, a date line or a meta line that may come first.)
+      const earlier = [...body.querySelectorAll('p, div, h2, h3, li')].some((p) => before(p, el) && !p.contains(el) && textOf(p).length >= 80 && /[.,;!?](?:\s|$)/.test(textOf(p)));
       if (earlier) continue;
     } else if (!before(el, body)) continue;
     return el;
@@ -59,8 +83,9 @@ export function findLead(root: Element, body: Element, skip: (el: Element) => bo
 /** A short "Nguồn: …" / "Nguồn tin: …" line in the article, and the source it names. */
 export function findSource(root: Element): { el: Element; name: string } | undefined {
   for (const el of root.querySelectorAll('p, div, span')) {
-    const t = textOf(el);
-    if (t.length > 130 || el.querySelector('p, div')) continue;
+    // Bounded: a big block costs no more than a short one.
+    const t = shortText(el, 130);
+    if (!t || el.querySelector('p, div')) continue;
     const m = SOURCE_LINE.exec(t);
     if (m) return { el, name: m[1]!.trim() };
   }

@@ -1,12 +1,12 @@
 /**
- * Readability as extraction's fallback. Only the package entry (and whoever calls `useReadability`) brings
- * this module: the one-file bundle leaves it and Readability (12 KB gzip) out.
+ * Readability as extraction's fallback. The package entry brings this module with Readability; the one-file
+ * bundle leaves both out and gets them from the reading chunk beside it (chunks/reading.ts).
  */
 import { isoDate, vietnameseDate } from '../adapters/metadata.js';
 import { isElement, textOf } from '../dom.js';
 import type { Found } from '../types.js';
 import { Cleaner, type Budget } from './clean.js';
-import { candidate, setFallback, type Candidate } from './extract.js';
+import { candidate, setFallback, type Candidate, type Fallback } from './extract.js';
 import { tidy } from './tidy.js';
 import type { ExtractOptions, ReadabilityLike } from './types.js';
 
@@ -20,6 +20,15 @@ let registered: ReadabilityLike | undefined;
 export function useReadability(impl: ReadabilityLike | null | undefined): void {
   registered = typeof impl === 'function' ? impl : undefined;
   setFallback(fromReadability);
+}
+
+/**
+ * The fallback itself, running `impl`: what the reading chunk beside the one-file bundle hands over (through
+ * `globalThis.AccessibleReaderChunks.fallback`, read by extraction when nothing was registered here).
+ */
+export function readabilityFallback(impl: ReadabilityLike): Fallback {
+  registered = impl;
+  return fromReadability;
 }
 
 /**

@@ -3,13 +3,15 @@
  * counters, share and print labels, "Tin liên quan" with its list of links) are taken out, and the byline
  * when it closes the text.
  */
-import { findByline } from '../adapters/metadata.js';
-import { readingBlocks } from './blocks.js';
+import { findByline, textBefore } from '../adapters/metadata.js';
+import { readingBlocks, type ReadingBlock } from './blocks.js';
 
 const DATE_LINE =
-  /^(?:(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|ngày cập nhật|thời gian|posted|published|updated)\s*:?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,-]?\s*)?(?:ngày\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}\s*[:hg]\s*\d{2}(?:\s*(?:SA|CH|AM|PM))?)?$/i;
+  /^(?:(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|ngày cập nhật|thời gian|posted|published|updated)\s*:?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,-]?\s*)?(?:ngày\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}\s*[:hg]\s*\d{2}(?:\s*(?:SA|CH|AM|PM))?)?(?:\s*\(?GMT\s*[+-]\d{1,2}\)?)?(?:\s*[-|,]\s*(?:đã xem|lượt xem|lượt đọc|xem)\s*:?\s*[\d.,]+)?$/i;
 const FURNITURE =
-  /^(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|chia sẻ|share|in bài|in trang|bản in|gửi email|gửi bài|lưu bài|đánh giá bài viết|tổng số điểm|click để đánh giá|bình chọn|bình luận|ý kiến bạn đọc|từ khóa|từ khoá|tags?|quay lại|về đầu trang|trở về|facebook|zalo|twitter)(?:\s|:|$)/i;
+  /^(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|đã xem|chia sẻ|share|in bài|in trang|bản in|gửi email|gửi bài|lưu bài|đánh giá bài viết|tổng số điểm|click để đánh giá|bình chọn|bình luận|ý kiến bạn đọc|từ khóa|từ khoá|tags?|quay lại|về đầu trang|trở về|facebook|zalo|twitter|cỡ chữ|tương phản)(?:\s|:|$)/i;
+/** A line of nothing but separators and symbols ("|", "»", "-"), left when the links around it are gone. */
+const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 const RELATED = /^(?:(?:tin|bài|bài viết|các tin|các bài)\s+)?(?:liên quan|khác|cùng chuyên mục)$|^(?:tin|bài|bài viết|các tin|các bài)\s+(?:liên quan|khác|cùng chuyên mục)|^(?:xem thêm|related)\b/i;
 
 function linkShare(el: Element): number {
@@ -26,6 +28,53 @@ function removable(el: Element, root: Element): Element {
   return box;
 }
 
+/** A heading that is a link to another page: the title of a teaser (more stories, other posts, author boxes). */
+const linkedHeading = (h: Element) => (h.textContent ?? '').trim().length >= 8 && (!!h.closest('a') || linkShare(h) > 0.9);
+
+/**
+ * A teaser list after the article: from a heading that is a link to the end, only headings that are links (two
+ * or more), each followed by short blocks (excerpt, byline, "read more"). All of it goes. A page that is a list
+ * of teasers (nothing much before the first one) keeps them: they are its content.
+ */
+function dropTeasers(content: Element): void {
+  const headings = [...content.querySelectorAll('h2, h3, h4, h5, h6')];
+  // The tail of headings that are all links.
+  let from = headings.length;
+  while (from > 0 && linkedHeading(headings[from - 1]!)) from--;
+  const first = headings[from];
+  if (headings.length - from < 2 || !first || textBefore(content, first) < 500) return;
+  // Each teaser (a heading and what follows it up to the next heading) is short: text that goes on after a
+  // linked heading (an inline "related story" box) is the article continuing.
+  const range = content.ownerDocument.createRange();
+  for (let i = from; i < headings.length; i++) {
+    range.setStartAfter(headings[i]!);
+    if (headings[i + 1]) range.setEndBefore(headings[i + 1]!);
+    else range.setEnd(content, content.childNodes.length);
+    if (range.toString().replace(/\s+/g, ' ').length > 500) return;
+  }
+  range.setStartBefore(first);
+  range.setEnd(content, content.childNodes.length);
+  range.deleteContents();
+}
+
+/** Takes the furniture lines (a date line, "Tương phản:", a lone "|") out of a block made of <br>-separated lines. */
+function tidyLines(block: ReadingBlock, out: { date?: string }): void {
+  let line: Text[] = [];
+  const judge = () => {
+    const t = line.map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
+    if (t && t.length <= 120 && (DATE_LINE.test(t) || FURNITURE.test(t) || NO_WORDS.test(t))) {
+      if (DATE_LINE.test(t)) out.date ??= t;
+      for (const n of line) n.remove();
+    }
+    line = [];
+  };
+  for (const part of block.parts) {
+    if (part === '\n') judge();
+    else line.push(part);
+  }
+  judge();
+}
+
 /**
  * Cleans `content` in place. Returns the byline's name when a byline line was taken out of the text, and the
  * first date line's text.
@@ -38,11 +87,14 @@ export function tidy(content: Element): { byline?: string; date?: string } {
   const start = blocks.findIndex((b) => b.text.length >= 80);
   blocks.forEach((block, i) => {
     const t = block.text;
-    if (t.length > 120 || !content.contains(block.el)) return;
+    if (!content.contains(block.el)) return;
+    // Lines of one block split by <br> (old editors, WebForms skins): each is judged as a line of its own.
+    if (t.includes('\n')) return void tidyLines(block, out);
+    if (t.length > 120) return;
     if (DATE_LINE.test(t)) {
       out.date ??= t;
       removable(block.el, content).remove();
-    } else if (FURNITURE.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
+    } else if (FURNITURE.test(t) || NO_WORDS.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
       removable(block.el, content).remove();
     } else if (RELATED.test(t) && /^(h\d|p|div|strong|b)$/.test(block.el.localName)) {
       // The heading and the link lists after it.
@@ -56,6 +108,7 @@ export function tidy(content: Element): { byline?: string; date?: string } {
       }
     }
   });
+  dropTeasers(content);
   const byline = findByline(content, content);
   if (byline && (byline.el.textContent ?? '').trim().length <= 100) {
     removable(byline.el, content).remove();

@@ -53,7 +53,7 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
     }
     const win = doc.defaultView!;
     const invoker = options.invoker ?? doc.activeElement;
-    const { ui, text } = languages(doc, article.title, options.lang);
+    const { ui, text } = languages(doc, article.title, options.lang, article);
     const host = h(doc, 'div', {
       [OWN]: '',
       'data-ar-read-aloud': '',

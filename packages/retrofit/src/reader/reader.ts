@@ -109,7 +109,7 @@ class View implements ReaderView {
     this.settings = merge(DEFAULTS, options.settings);
     this.invoker = options.invoker ?? deepActive(doc);
     const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
-    const { ui, text: textLang } = languages(doc, article.title, options.lang);
+    const { ui, text: textLang } = languages(doc, article.title, options.lang, article);
     const t = readerStrings[ui];
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text = '') => h(doc, tag, attrs, text);
 

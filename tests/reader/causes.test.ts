@@ -1,0 +1,124 @@
+/**
+ * Each cause of the misses that issue 11 lists, on a page of our own (tests/fixtures/corpus/causes/), in real
+ * Chromium: what the reader gets is the article's text, all of it and nothing else, with the metadata a reader can
+ * see, and the engine works inside a frame that holds the article.
+ */
+import { describe, expect, it } from 'vitest';
+import { CORPUS } from './corpus';
+import { score } from './score';
+import { fontPx } from '../retrofit/support/page';
+import { frame, openReaderPage } from './support';
+
+const pages = import.meta.glob<string>('../fixtures/corpus/causes/*.html', { eager: true, query: '?raw', import: 'default' });
+const page = (name: string) => pages[`../fixtures/corpus/causes/${name}.html`]!;
+
+/** The text of the `<p>` paragraphs of `selector` in `html` (scripts left out), one per line: what the reader must get. */
+function paragraphs(html: string, selector: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const s of doc.querySelectorAll('script, style')) s.remove();
+  return [...doc.querySelectorAll(`${selector} p`)].map((p) => p.textContent!.replace(/\s+/g, ' ').trim()).join('\n');
+}
+
+async function extracted(name: string) {
+  const { doc, x } = await openReaderPage(page(name));
+  const article = x.extract(doc);
+  expect(article, name).not.toBeNull();
+  return { doc, x, article: article! };
+}
+
+describe('the causes of the misses, each on a page of our own', () => {
+  it('text inside <script>, <style>, <template> and <noscript> never counts: not the JSON-LD box, not app state', async () => {
+    const { doc, x, article } = await extracted('script-text');
+    expect(article.text).toBe(paragraphs(page('script-text'), '.content'));
+    for (const gone of ['__APP_STATE__', 'Giá xăng dầu', 'Quảng cáo', 'Mẫu thẻ tin', 'Vui lòng bật JavaScript', 'ad-inline']) expect(article.text).not.toContain(gone);
+    const body = x.findArticle(doc)!.article.body;
+    expect(body.closest('.side')).toBeNull();
+    expect(body.textContent).toContain('Sau bốn tháng thi công');
+  });
+
+  it('paragraphs written as <div><span><span>text</span></span></div> are paragraphs', async () => {
+    const { article } = await extracted('richtext-spans');
+    expect(article.text.split('\n')).toEqual([
+      expect.stringMatching(/^Sáng 11\/8, Ban chỉ đạo/),
+      expect.stringMatching(/^Đã có 214 người đăng ký/),
+      expect.stringMatching(/^Ban tổ chức đã tặng quà/),
+      expect.stringMatching(/^Theo kế hoạch, đợt hiến máu thứ 3/),
+    ]);
+    expect(article.text).not.toContain('Thông báo');
+    expect(article.byline).toBe('Minh Thư');
+    expect(article.published).toBe('2025-08-12');
+  });
+
+  it('a comment (<article class="comment-body">) or the comment list is never the article', async () => {
+    const { doc, x, article } = await extracted('wp-comments');
+    expect(article.text).toBe(paragraphs(page('wp-comments'), '.entry-content'));
+    expect(article.title).toBe('Xã Hòa Phong hoàn thành cứng hóa kênh mương nội đồng');
+    expect(x.findArticle(doc)!.article.root.closest('#comments')).toBeNull();
+  });
+
+  it('an empty schema.org article block (on the footer) does not take the footer for the article', async () => {
+    const { article } = await extracted('empty-schema');
+    expect(article.text).toBe(paragraphs(page('empty-schema'), '.than-bai'));
+    expect(article.text).not.toContain('Cơ quan chủ quản');
+    expect(article.title).toBe('Khánh thành nhà văn hóa thôn Đồng Tâm');
+    expect(article.published?.slice(0, 10)).toBe('2025-06-25');
+  });
+
+  it("a photo gallery's captions do not beat the article's text", async () => {
+    const { article } = await extracted('gallery');
+    expect(article.text).toBe(paragraphs(page('gallery'), '.noi-dung'));
+  });
+
+  it('related posts, previous/next links, the author bio and the newsletter box are taken out of the text', async () => {
+    const { article } = await extracted('precision-boxes');
+    const want = [...new DOMParser().parseFromString(page('precision-boxes'), 'text/html').querySelectorAll('.entry-content > p')].map((p) => p.textContent).join('\n');
+    expect(article.text).toBe(want);
+    expect(score(article.text, want)).toEqual({ precision: 1, recall: 1, f1: 1 });
+  });
+
+  it('NukeViet eGov: lead, byline, date and title are the visible ones, never the hidden schema.org copies', async () => {
+    const { doc, x } = await openReaderPage(CORPUS.find((c) => c.name === 'nukeviet-egov')!.html);
+    const article = x.extract(doc)!;
+    expect(article.title).toBe('Xã Tân Hòa ra mắt tổ công nghệ số cộng đồng tại 8 thôn');
+    expect(article.lead).toMatch(/^Sáng 15\/10, Ủy ban nhân dân xã Tân Hòa/);
+    expect(article.lead).not.toBe(article.title);
+    expect(article.byline).toBe('Hồng Nhung');
+    expect(article.published).toBe('2025-10-16T09:12');
+    expect(article.text.split('\n')[0]).toBe(article.lead);
+  });
+
+  it('mojoPortal leftovers ("Cỡ chữ", "Tương phản:", a lone "|", "16/10/2024 | Đã xem 532") are not paragraphs', async () => {
+    const { article } = await extracted('mojoportal-leftovers');
+    const lines = article.text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Sáng 15\/10, Công an thị xã Bình Minh/);
+    expect(lines[2]).toMatch(/^Dịp này, đơn vị tặng 30 bình chữa cháy/);
+    for (const gone of ['Cỡ chữ', 'Tương phản', 'Đã xem', '|', 'A+']) expect(article.text).not.toContain(gone);
+    expect(article.published).toBe('2024-10-16');
+  });
+
+  it('an article inside a same-origin iframe (srcdoc) is found, and retrofit() scales, themes and undoes inside the frame', async () => {
+    const { doc, x } = await openReaderPage(page('iframe-article'));
+    const inner = doc.querySelector('iframe')!.contentDocument!;
+    const article = x.extract(doc)!;
+    expect(article.title).toBe('Xã Vĩnh Thạnh trao 25 căn nhà đại đoàn kết cho hộ nghèo');
+    expect(article.text).toBe([...inner.querySelectorAll('.nd p')].slice(0, 3).map((el) => el.textContent).join('\n'));
+    expect(article.byline).toBe('Ngọc Diệp');
+    expect(article.published).toBe('2025-09-20');
+
+    const before = inner.documentElement.outerHTML;
+    const outerBefore = doc.documentElement.outerHTML;
+    const p = inner.querySelector('.nd p')!;
+    const px = fontPx(p);
+    const session = x.retrofit(doc, { fontScale: 2, contrast: 'high' });
+    expect(session.active).toBe(true);
+    expect(session.article?.title).toBe(article.title);
+    expect(session.article?.root.ownerDocument).toBe(inner);
+    expect(inner.documentElement.getAttribute('data-ar-theme')).toBe('high');
+    await expect.poll(() => fontPx(p)).toBeCloseTo(px * 2, 1);
+    await frame(inner.defaultView!);
+    session.undo();
+    expect(inner.documentElement.outerHTML).toBe(before);
+    expect(doc.documentElement.outerHTML).toBe(outerBefore);
+  });
+});
