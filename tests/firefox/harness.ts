@@ -374,7 +374,7 @@ interface Bidi {
  * `--remote-allow-system-access`), and returns its string result. For what no page can do: what a click on
  * the toolbar button grants, and what the Browser Console holds.
  */
-async function inFirefoxItself(ff: Launched, expression: string): Promise<string> {
+export async function inFirefoxItself(ff: Launched, expression: string): Promise<string> {
   const bidi = (ff.browser as unknown as { connection: Bidi }).connection;
   const { result: tree } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const window = (tree.contexts as { context: string; url: string }[]).find((c) => c.url === 'chrome://browser/content/browser.xhtml');
