@@ -32,8 +32,11 @@ export function wantedRegistrations(sites: Sites, allowed: ReadonlySet<string>, 
 }
 
 const ours = (id: string) => id === GOV_ID || id.startsWith(`${GOV_ID}|`) || id.startsWith(SITE_PREFIX);
+// Chromium and Firefox both give the scripts' paths back without their leading slash: compared without it, a
+// registration that is already right is kept, not taken down and made again at every settings change.
+const files = (js: readonly string[] | undefined) => (js ?? []).map((file) => file.replace(/^\//, ''));
 const same = (a: Registration, b: Registration) =>
-  JSON.stringify([a.matches, a.excludeMatches ?? [], a.js, a.runAt]) === JSON.stringify([b.matches, b.excludeMatches ?? [], b.js, b.runAt]);
+  JSON.stringify([a.matches, a.excludeMatches ?? [], files(a.js), a.runAt]) === JSON.stringify([b.matches, b.excludeMatches ?? [], files(b.js), b.runAt]);
 
 let syncing: Promise<void> = Promise.resolve();
 

@@ -10,6 +10,7 @@ import type { Browser } from '@wxt-dev/browser';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { OTHER_HOST, axeSource, extensionStrings } from '../support/extension-site';
+import { controlBox, onToolbar, type Box, type Probe } from '../support/toolbar-probes';
 
 // The sample pages and strings are shared with the Firefox suite (tests/firefox).
 export { GOV_HOST, OTHER_HOST, axeSource, startPages } from '../support/extension-site';
@@ -141,7 +142,7 @@ export async function uiStrings(worker: Worker): Promise<{ lang: 'vi' | 'en'; t:
  * its toolbar's shadow root is closed, so the page (and Playwright's selectors) cannot reach it, and only
  * `chrome.dom.openOrClosedShadowRoot` there can. Returns the JSON value of the expression.
  */
-export async function inContentScript<T>(page: Page, expression: string): Promise<T> {
+export async function inContentScript<T>(page: Page, expression: Probe<T> | string): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const contexts: Array<{ id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }> = [];
@@ -161,19 +162,8 @@ export async function inContentScript<T>(page: Page, expression: string): Promis
 }
 
 /** Where a control of the reader's toolbar is on the screen: its box, by the start of its text. */
-export function toolbarControl(page: Page, text: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
-  return inContentScript(
-    page,
-    `(() => {
-      const host = document.querySelector('[data-ar-toolbar]');
-      const root = host && chrome.dom.openOrClosedShadowRoot(host);
-      if (!root) return null;
-      const el = [...root.querySelectorAll('button, label')].find((b) => b.textContent.trim().replace(/^Aa/, '').startsWith(${JSON.stringify(text)}));
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height };
-    })()`,
-  );
+export function toolbarControl(page: Page, text: string): Promise<Box | null> {
+  return inContentScript(page, onToolbar(controlBox, text));
 }
 
 /** Clicks a toolbar control with the mouse, as the reader does (a trusted click). */

@@ -3,23 +3,14 @@
  * elderly reader sees and touches on a government page. Clicks are real mouse clicks at screen points (the
  * toolbar's root is closed: its boxes are read in the content script's world).
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TOOLBAR_PAGES as PAGES, articleTop, chromeAndArticleZoom, toolbarFromThePage } from '../support/reader-probes';
+import { onToolbar, toolbarShape, type ToolbarShape } from '../support/toolbar-probes';
 import { GOV_HOST, clearStore, clickToolbar, inContentScript, launch, newProfile, openPage, startPages, store, stored, toolbarControl, type Launched } from './harness';
 
 const SLOW = { timeout: 90_000 };
 const VIEWPORT = { width: 1280, height: 800 };
-/** The sample portals and pages of other platforms the engine knows no adapter for. */
-const PAGES = [
-  'vhv-portal-article.html',
-  'nukeviet45-default-news-detail.html',
-  'sharepoint2013-mic-news-detail.html',
-  'retrofit/unknown-article.html',
-  'retrofit/unknown-divsoup.html',
-  'corpus/wordpress-theme.html',
-  'corpus/province-tables.html',
-];
 const BIG = { fontScale: 2, contrast: 'high', spacing: 'off', font: 'page', hideClutter: false, toolbar: true, minFontSize: 20, minContrast: 4.5 };
 
 let pages: Awaited<ReturnType<typeof startPages>>;
@@ -49,51 +40,19 @@ async function open(file: string): Promise<Page> {
   return page;
 }
 
-/** The expected title and first text of a page (from the extraction corpus's hand-checked answers). */
-function expected(file: string): { title: string; first: string } {
-  const name = file.replace(/^(retrofit|corpus)\//, '').replace('-portal-article', '').replace('45-default-news-detail', '').replace('2013-mic-news-detail', '').replace('.html', '');
-  const e = JSON.parse(readFileSync(new URL(`../fixtures/corpus/${name}.expected.json`, import.meta.url), 'utf8')) as { title: string; lead: string; text: string };
-  return { title: e.title, first: (e.lead || e.text).slice(0, 30) };
-}
-
-/** Where the article's title and the start of its text are on the screen (CSS px), found by their words. */
-function articleTop(page: Page, file: string): Promise<{ title: number; paragraph: number; toolbar: number }> {
-  return page.evaluate(({ title, first }) => {
-    const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-    // The innermost shown element whose text starts with `text`.
-    const find = (text: string) =>
-      [...document.querySelectorAll('body *')].filter((el) => el.getClientRects().length && norm(el.textContent ?? '').startsWith(text)).at(-1)!;
-    const toolbar = document.querySelector('[data-ar-toolbar]')!;
-    return { title: find(title).getBoundingClientRect().top, paragraph: find(first).getBoundingClientRect().top, toolbar: toolbar.getBoundingClientRect().top };
-  }, expected(file));
-}
-
 const settingsOf = async () => (await stored(ext.worker)).defaults as { fontScale: number } | undefined;
 
 describe('the toolbar', SLOW, () => {
   it.each(PAGES)('is one compact row with a visible name on %s, and a page script can neither see nor drive it', async (file) => {
     const page = await open(file);
-    const bar = await inContentScript<{ height: number; width: number; name: string; rows: number }>(
-      page,
-      `(() => {
-        const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-ar-toolbar]'));
-        const section = root.querySelector('section');
-        const tops = new Set([...root.querySelectorAll('.row > button, .row .tools > *')].map((b) => Math.round(b.getBoundingClientRect().top)));
-        return { height: section.getBoundingClientRect().height, width: section.getBoundingClientRect().width, name: root.querySelector('.name').textContent, rows: tops.size };
-      })()`,
-    );
+    const bar = (await inContentScript<ToolbarShape | null>(page, onToolbar(toolbarShape)))!;
     expect(bar.name).toBe('Công cụ đọc');
     // One row where the article's column is at least as wide as the sample portals' (SharePoint: 780 px); two
     // at most in narrower ones.
     expect(bar.rows, `${file}: ${bar.width} px wide`).toBe(bar.width >= 780 ? 1 : 2);
     expect(bar.height).toBeLessThanOrEqual(bar.rows === 1 ? 60 : 110);
     // Closed to the page; its own script finds no way in and its clicks on the host change nothing.
-    const seen = await page.evaluate(() => {
-      const host = document.querySelector('[data-ar-toolbar]')!;
-      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      return host.shadowRoot;
-    });
-    expect(seen).toBeNull();
+    expect(await toolbarFromThePage(page)).toEqual({ host: true, root: false });
     expect(await settingsOf()).toBeUndefined();
     await page.close();
   });
@@ -173,12 +132,7 @@ describe('the article first', SLOW, () => {
   it('with side content hidden, the site’s header and menu keep their own size while the article grows', async () => {
     await store(ext.worker, { defaults: { ...BIG, hideClutter: true } });
     const page = await open('vhv-portal-article.html');
-    const zooms = await page.evaluate(() => {
-      const z = (el: Element | null) => (el as (Element & { currentCSSZoom: number }) | null)?.currentCSSZoom ?? 0;
-      const chrome = [...document.querySelectorAll('[data-ar-chrome]')];
-      const text = (root: Element) => [...root.querySelectorAll('a, li, p, span')].find((e) => e.getClientRects().length && (e.textContent ?? '').trim());
-      return { chrome: chrome.map((c) => z(text(c) ?? c)), article: z(document.querySelector('h1')) };
-    });
+    const zooms = await chromeAndArticleZoom(page);
     expect(zooms.chrome.length).toBeGreaterThan(0);
     for (const z of zooms.chrome) expect(z).toBeLessThan(2);
     expect(zooms.article).toBeGreaterThanOrEqual(2);

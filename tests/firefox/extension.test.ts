@@ -5,10 +5,30 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GOV_HOST, OTHER_HOST, startPages, type Pages } from '../support/extension-site';
-import { BIG, MIN_PX, NUKEVIET, VHV, atScale, fontSize, lowestContrast, theme, toolbar } from '../support/reader-probes';
-import { SLOW, addonErrors, clearStore, command, launch, newProfile, openPage, store, stored, tabIdOf, waitFor, type Launched } from './harness';
+import { BIG, MIN_PX, NUKEVIET, VHV, atScale, fontSize, lowestContrast, theme } from '../support/reader-probes';
+import { onToolbar, toolbarShape } from '../support/toolbar-probes';
+import {
+  SLOW,
+  addonErrors,
+  clearStore,
+  clickToolbar,
+  command,
+  inContentScript,
+  launch,
+  newProfile,
+  noteRegistrations,
+  openPage,
+  registrationsFollowed,
+  store,
+  stored,
+  tabIdOf,
+  waitFor,
+  type Launched,
+} from './harness';
 
-const SIZE_BUTTONS = ['A- Giảm cỡ chữ', 'A Cỡ chữ mặc định', 'A+ Tăng cỡ chữ'];
+/** A second government portal: a choice made on one holds on the other. */
+const GOV_HOST_2 = 'so-khac.tinh-test.gov.vn';
+const EARLY_MARK = 'accessible-reader:early-styles';
 
 let pages: Pages;
 let ff: Launched;
@@ -18,18 +38,20 @@ let baseSize: number;
 let readable: number;
 const scaled = async (page: Page, scale: number) => atScale(await fontSize(page), scale, readable);
 
-const waitForReader = (page: Page) => page.waitForFunction(() => document.querySelector('[data-ar-toolbar]')?.shadowRoot?.querySelector('arx-font-size')?.shadowRoot?.querySelector('button'), { timeout: 15_000 });
+// The toolbar's root is closed to the page: its host is what the page can see.
+const waitForReader = (page: Page) => page.waitForFunction(() => !!document.querySelector('[data-ar-toolbar]'), { timeout: 15_000 });
+/** The toolbar's name and text-size buttons, read in the add-on's content-script world; null without a toolbar. */
+const toolbar = async (page: Page) => {
+  const shape = await inContentScript(ff, page, onToolbar(toolbarShape));
+  return shape && { name: shape.name, size: shape.size };
+};
+const TOOLBAR = { name: 'Công cụ đọc', size: ['A-', 'A', 'A+'] };
+const hasToolbar = (page: Page) => page.evaluate(() => !!document.querySelector('[data-ar-toolbar]'));
 /** The settings in force for a host: its own, else the defaults (what the pages open with). */
 const savedFor = async (host = GOV_HOST, from: Launched = ff) => {
   const all = await stored(from);
   return ((all[`site:${host}`] as { settings?: typeof BIG } | undefined)?.settings ?? all.defaults) as Partial<typeof BIG> | undefined;
 };
-/** Clicks a button of the toolbar's text-size component, as a reader does (a real click through WebDriver). */
-const pressSize = async (page: Page, label: 'A+' | 'A-' | 'A') => {
-  const button = await page.waitForSelector(`[data-ar-toolbar] >>> arx-font-size >>> button ::-p-text(${label})`);
-  await button!.click();
-};
-
 beforeAll(async () => {
   pages = await startPages();
   ff = await launch();
@@ -50,15 +72,16 @@ beforeEach(async () => {
 });
 
 describe('the add-on on government pages', SLOW, () => {
-  it('starts by itself on a .gov.vn host, with the toolbar’s own text-size component, and does nothing on another host', async () => {
+  it('starts by itself on a .gov.vn host, with its toolbar, and does nothing on another host', async () => {
     const gov = await openPage(ff, pages.url(GOV_HOST, NUKEVIET.file));
     await waitForReader(gov.page);
-    expect(await toolbar(gov.page)).toEqual({ sizeControl: true, buttons: SIZE_BUTTONS });
+    expect(await toolbar(gov.page)).toEqual(TOOLBAR);
     expect(gov.errors).toEqual([]);
 
     const other = await openPage(ff, pages.url(OTHER_HOST, NUKEVIET.file));
     await new Promise((r) => setTimeout(r, 500));
-    expect(await toolbar(other.page)).toBeNull();
+    expect(await hasToolbar(other.page)).toBe(false);
+    expect(await other.page.evaluate((m) => performance.getEntriesByName(m).length, EARLY_MARK)).toBe(0);
     expect(await fontSize(other.page)).toBe(baseSize);
   });
 
@@ -67,7 +90,7 @@ describe('the add-on on government pages', SLOW, () => {
     async (file) => {
       const { page, errors } = await openPage(ff, pages.url(GOV_HOST, file));
       await waitForReader(page);
-      expect(await toolbar(page)).toEqual({ sizeControl: true, buttons: SIZE_BUTTONS });
+      expect(await toolbar(page)).toEqual(TOOLBAR);
       expect(errors).toEqual([]);
     },
   );
@@ -112,17 +135,48 @@ describe('the add-on on government pages', SLOW, () => {
     expect(errors).toEqual([]);
   });
 
-  it('A+ and A- on the toolbar resize the text, and the change is saved for the site', async () => {
+  it('A+ and A- on the toolbar (mouse clicks) resize the text, and the change is saved', async () => {
     const { page, errors } = await openPage(ff, pages.url(GOV_HOST, NUKEVIET.file));
     await waitForReader(page);
-    await pressSize(page, 'A+');
-    await pressSize(page, 'A+');
+    await clickToolbar(ff, page, 'A+');
+    await clickToolbar(ff, page, 'A+');
     await waitFor(() => scaled(page, 1.5), 'the text to grow to 150 %');
     await waitFor(async () => (await savedFor())?.fontScale === 1.5, 'the size to be saved');
-    await pressSize(page, 'A-');
+    await clickToolbar(ff, page, 'A-');
     await waitFor(async () => (await savedFor())?.fontScale === 1.25, 'the smaller size to be saved');
     expect(await scaled(page, 1.25)).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  it('a change made with the toolbar on one government site holds on every government site', async () => {
+    const { page } = await openPage(ff, pages.url(GOV_HOST, NUKEVIET.file));
+    await waitForReader(page);
+    await clickToolbar(ff, page, 'A+');
+    await waitFor(async () => ((await stored(ff)).defaults as typeof BIG | undefined)?.fontScale === 1.25, 'the size to be saved for every government site');
+    await clickToolbar(ff, page, 'Màu chữ và nền');
+    await clickToolbar(ff, page, 'Vàng trên đen');
+    await waitFor(async () => ((await stored(ff)).defaults as typeof BIG | undefined)?.contrast === 'yellow', 'the colours to be saved for every government site');
+    expect((await stored(ff)).defaults).toMatchObject({ fontScale: 1.25, contrast: 'yellow' });
+    expect((await stored(ff))[`site:${GOV_HOST}`]).toBeUndefined();
+
+    const next = await openPage(ff, pages.url(GOV_HOST_2, VHV.file));
+    await waitForReader(next.page);
+    expect(await theme(next.page)).toBe('yellow');
+    const other = await openPage(ff, pages.url(OTHER_HOST, NUKEVIET.file));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await fontSize(other.page)).toBe(baseSize);
+  });
+
+  it('a change of settings keeps the reader’s scripts registered as they were (none taken down and made again)', async () => {
+    const { page } = await openPage(ff, pages.url(GOV_HOST, NUKEVIET.file));
+    await waitForReader(page);
+    const kept = await noteRegistrations(ff);
+    await clickToolbar(ff, page, 'A+');
+    await waitFor(async () => ((await stored(ff)).defaults as typeof BIG | undefined)?.fontScale === 1.25, 'the size to be saved');
+    // The background follows every settings change (after 50 ms): once it has, nothing was re-registered.
+    await new Promise((r) => setTimeout(r, 300));
+    await registrationsFollowed(ff);
+    expect(await kept()).toBe(true);
   });
 
   it.each(['high', 'dark', 'yellow'] as const)('the %s theme keeps every text of the article at 7:1 or more', async (mode) => {
@@ -196,7 +250,7 @@ describe('the add-on on government pages', SLOW, () => {
     await command(ff, 'toggle-contrast', tabId);
     await waitFor(async () => (await theme(page)) === 'high', 'high contrast');
     await command(ff, 'toggle-site', tabId);
-    await waitFor(async () => (await toolbar(page)) === null, 'the reader to turn off');
+    await waitFor(async () => !(await hasToolbar(page)), 'the reader to turn off');
     expect(await fontSize(page)).toBe(baseSize);
     expect(await theme(page)).toBeNull();
     // Off for this site; the size and colours chosen stay the shared government settings.
@@ -229,15 +283,18 @@ describe('the add-on on government pages', SLOW, () => {
 });
 
 describe('memory', SLOW, () => {
-  it('settings survive a reload and a restart of Firefox with the same profile', async () => {
+  it('settings survive a reload and a restart; after the restart the reader is back in the tab Firefox restored and in new ones', async () => {
     const profile = newProfile();
-    let run = await launch({ profileDir: profile.dir });
+    // Installed for good, as from addons.mozilla.org: at the next start Firefox starts the add-on by itself,
+    // having forgotten the scripts it registered (the background registers them again at each start).
+    let run = await launch({ profileDir: profile.dir, install: 'permanent' });
     try {
       const url = pages.url(GOV_HOST, NUKEVIET.file);
       const site = await openPage(run, url);
       await waitForReader(site.page);
-      await (await site.page.waitForSelector('[data-ar-toolbar] >>> arx-font-size >>> button ::-p-text(A+)'))!.click();
-      await (await site.page.waitForSelector('[data-ar-toolbar] >>> input[value=high]'))!.click();
+      await clickToolbar(run, site.page, 'A+');
+      await clickToolbar(run, site.page, 'Màu chữ và nền');
+      await clickToolbar(run, site.page, 'Đen trên trắng');
       await waitFor(async () => (await theme(site.page)) === 'high', 'high contrast');
       // Saved (the background's writer gathers presses for a moment), then the page is loaded again.
       await waitFor(async () => {
@@ -248,14 +305,23 @@ describe('memory', SLOW, () => {
       await waitForReader(site.page);
       expect(await theme(site.page)).toBe('high');
       expect(await scaled(site.page, 1.25)).toBe(true);
-      await run.close();
+      // Quit as a person does, the article still open; Firefox is set to restore the last session.
+      await run.quit();
 
-      // The profile keeps storage.sync; the add-on (temporary here) is installed again at the next start.
-      run = await launch({ profileDir: profile.dir });
+      run = await launch({ profileDir: profile.dir, install: 'none', prefs: { 'browser.startup.page': 3, 'browser.sessionstore.restore_on_demand': false } });
+      let restored: Page | undefined;
+      await waitFor(async () => !!(restored = (await run.browser.pages()).find((p) => p.url() === url)), 'Firefox to restore the article’s tab');
+      await waitForReader(restored!);
+      expect(await theme(restored!)).toBe('high');
+      expect(await scaled(restored!, 1.25)).toBe(true);
+      const when = await restored!.evaluate((mark) => ({ applied: performance.getEntriesByName(mark)[0]?.startTime, loaded: performance.getEntriesByType('navigation')[0] && (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd }), EARLY_MARK);
+      console.log(`restored tab: loaded at ${Math.round(when.loaded ?? -1)} ms, reader applied at ${Math.round(when.applied ?? -1)} ms`);
       const again = await openPage(run, url);
       await waitForReader(again.page);
       expect(await theme(again.page)).toBe('high');
       expect(await scaled(again.page, 1.25)).toBe(true);
+      expect(again.errors).toEqual([]);
+      expect(await addonErrors(run)).toEqual([]);
     } finally {
       await run.close();
       profile.remove();
@@ -269,7 +335,7 @@ describe('after all of the above', () => {
   });
 
   it('the add-on made no request of its own', () => {
-    const local = [`http://${GOV_HOST}:${pages.port}/`, `http://${OTHER_HOST}:${pages.port}/`, 'moz-extension://', 'data:', 'blob:', 'about:'];
+    const local = [`http://${GOV_HOST}:${pages.port}/`, `http://${GOV_HOST_2}:${pages.port}/`, `http://${OTHER_HOST}:${pages.port}/`, 'moz-extension://', 'data:', 'blob:', 'about:'];
     expect(ff.requests.length).toBeGreaterThan(10);
     expect(ff.requests.filter((url) => !local.some((prefix) => url.startsWith(prefix)))).toEqual([]);
   });

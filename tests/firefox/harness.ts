@@ -4,15 +4,17 @@
  * The counterpart of tests/extension/harness.ts (Chromium): where Chromium's suite evaluates in the service
  * worker, this one evaluates in an extension page kept open, with the same `browser.*` APIs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Browser as WebExtensionBrowser } from '@wxt-dev/browser';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { AXE_TAGS, axeSource, extensionStrings } from '../support/extension-site';
 import { firefoxArgs, firefoxPath, firefoxPrefs } from '../support/firefox';
+import { onToolbar, controlBox, type Box, type Probe } from '../support/toolbar-probes';
 
 declare global {
   /** The WebExtension API inside extension pages (Firefox's `browser`). */
@@ -20,6 +22,7 @@ declare global {
 }
 
 export const EXT_DIR = fileURLToPath(new URL('../../.output/firefox-mv2', import.meta.url));
+export const WEB_EXT = fileURLToPath(new URL('../../node_modules/web-ext/bin/web-ext.js', import.meta.url));
 /**
  * The `moz-extension://` host is random per profile; `extensions.webextensions.uuids` fixes it, so the tests
  * know the address of the popup and the options page.
@@ -41,6 +44,11 @@ export interface Launched {
   /** Every request of the pages and extension pages opened through this harness, content scripts' included. */
   requests: string[];
   close: () => Promise<void>;
+  /**
+   * Quits Firefox as a person does (File > Quit): the open tabs are saved for session restore, and the
+   * add-on, if installed for good, starts again with the next launch on this profile.
+   */
+  quit: () => Promise<void>;
 }
 
 /** The add-on id the build declares (browser_specific_settings.gecko.id). */
@@ -55,14 +63,24 @@ export function newProfile(): { dir: string; remove: () => void } {
 }
 
 /**
- * Firefox with the add-on installed. It is installed as a temporary add-on (what `about:debugging` does):
- * Firefox removes it when it closes, and the next launch with the same profile installs it again, finding the
- * settings the profile kept. `prefs` adds preferences for one test (e.g. to answer permission prompts).
+ * How the add-on gets into this Firefox. `temporary`: as `about:debugging` does (Firefox removes it when it
+ * closes; the next launch with the same profile installs it again and finds the settings the profile kept).
+ * `permanent`: for good, as a signed add-on from addons.mozilla.org is (its file, unsigned here: Firefox ESR
+ * accepts that with `xpinstall.signatures.required` off). `none`: already in the profile, from a permanent
+ * install in an earlier launch: Firefox starts it by itself, as at any start of a reader's browser.
  */
-export async function launch(options: { profileDir?: string; prefs?: Record<string, string | number | boolean> } = {}): Promise<Launched> {
+export type Install = 'temporary' | 'permanent' | 'none';
+
+/**
+ * Firefox with the add-on. `prefs` adds preferences for one test (e.g. to answer permission prompts, or to
+ * restore the previous session).
+ */
+export async function launch(options: { profileDir?: string; prefs?: Record<string, string | number | boolean>; install?: Install } = {}): Promise<Launched> {
   if (!existsSync(join(EXT_DIR, 'manifest.json'))) throw new Error(`No built add-on in ${EXT_DIR}: run \`npm run build:extension\` first.`);
   if (!existsSync(firefoxPath)) throw new Error(`No Firefox at ${firefoxPath}: install firefox-esr or set FIREFOX_PATH.`);
+  const install = options.install ?? 'temporary';
   const id = addonId();
+  const xpi = install === 'permanent' ? await packedAddon() : undefined;
   const downloads = mkdtempSync(join(tmpdir(), 'arx-downloads-'));
   // Firefox on Linux speaks through speech-dispatcher, which it starts when a page first asks for voices. A
   // runtime folder of this launch's own gives that daemon, and a silent sound card for it, sockets of their
@@ -81,13 +99,27 @@ export async function launch(options: { profileDir?: string; prefs?: Record<stri
     extraPrefsFirefox: {
       ...firefoxPrefs,
       'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }),
+      // The add-on installed for good is unsigned: Firefox ESR would turn it off at the next start otherwise.
+      'xpinstall.signatures.required': false,
       'browser.download.dir': downloads,
       ...options.prefs,
     },
   });
+  const cleanUp = () => {
+    endSpeechDispatcher(runtime);
+    sound?.kill();
+    rmSync(downloads, { recursive: true, force: true });
+    rmSync(runtime, { recursive: true, force: true });
+  };
   try {
-    const installed = await browser.installExtension(EXT_DIR);
-    if (installed !== id) throw new Error(`Firefox installed the add-on as ${installed}, not ${id}.`);
+    if (install !== 'none') {
+      const bidi = (browser as unknown as { connection: Bidi }).connection;
+      const { result } = await bidi.send('webExtension.install', {
+        extensionData: xpi ? { type: 'archivePath', path: xpi } : { type: 'path', path: EXT_DIR },
+        ...(xpi ? { 'moz:permanent': true } : {}),
+      });
+      if (result.extension !== id) throw new Error(`Firefox installed the add-on as ${String(result.extension)}, not ${id}.`);
+    }
     const page = (path: string) => `moz-extension://${EXTENSION_UUID}/${path}`;
     const launched: Launched = {
       browser,
@@ -97,21 +129,47 @@ export async function launch(options: { profileDir?: string; prefs?: Record<stri
       downloads,
       requests: [],
       close: async () => {
-        await browser.close();
-        endSpeechDispatcher(runtime);
-        sound?.kill();
-        rmSync(downloads, { recursive: true, force: true });
-        rmSync(runtime, { recursive: true, force: true });
+        await browser.close().catch(() => undefined);
+        cleanUp();
+      },
+      quit: async () => {
+        const process = browser.process();
+        const exited = process && process.exitCode === null ? new Promise((resolve) => process.once('exit', resolve)) : Promise.resolve();
+        // Later, so that the evaluation returns before Firefox starts quitting.
+        await inFirefoxItself(launched, 'setTimeout(() => Services.startup.quit(Ci.nsIAppStartup.eAttemptQuit), 100); "quitting"');
+        await exited;
+        await browser.close().catch(() => undefined);
+        cleanUp();
       },
     };
     launched.control = await openExtensionPage(launched, 'options.html');
+    await scriptsRegistered(launched);
     return launched;
   } catch (error) {
-    await browser.close();
-    endSpeechDispatcher(runtime);
-    sound?.kill();
+    await browser.close().catch(() => undefined);
+    cleanUp();
     throw error;
   }
+}
+
+let packed: Promise<string> | undefined;
+/** The add-on as one file (what addons.mozilla.org distributes), made once per test file from the build. */
+function packedAddon(): Promise<string> {
+  return (packed ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arx-xpi-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await promisify(execFile)(process.execPath, [WEB_EXT, 'build', '--source-dir', EXT_DIR, '--artifacts-dir', dir, '--filename', 'accessible-reader.xpi', '--overwrite-dest']);
+    return join(dir, 'accessible-reader.xpi');
+  })());
+}
+
+/**
+ * Waits until the background has registered the reader's scripts for government sites: it does so when the
+ * add-on is installed and at each start of Firefox, which forgets them when it closes. A page opened
+ * before would get no reader (the background starts it in tabs already open, once).
+ */
+export async function scriptsRegistered(ff: Launched): Promise<void> {
+  await waitFor(() => ff.control.evaluate(async () => (await browser.scripting.getRegisteredContentScripts()).some((s) => s.id === 'gov')).catch(() => false), 'the reader’s scripts to be registered');
 }
 
 /**
@@ -196,12 +254,24 @@ export function stored(ff: Launched): Promise<Record<string, unknown>> {
   return ff.control.evaluate(() => browser.storage.sync.get(null));
 }
 
-export function store(ff: Launched, values: Record<string, unknown>): Promise<void> {
-  return ff.control.evaluate((v) => browser.storage.sync.set(v), values);
+/**
+ * Stores `values` as the add-on's pages do, and waits until the background has followed the change: which
+ * sites get the reader's scripts is settled before the test opens its next page (a page opened while the
+ * background re-registers them would get no reader, as it would for a person).
+ */
+export async function store(ff: Launched, values: Record<string, unknown>): Promise<void> {
+  await ff.control.evaluate((v) => browser.storage.sync.set(v), values);
+  await registrationsFollowed(ff);
 }
 
-export function clearStore(ff: Launched): Promise<void> {
-  return ff.control.evaluate(() => browser.storage.sync.clear());
+export async function clearStore(ff: Launched): Promise<void> {
+  await ff.control.evaluate(() => Promise.all([browser.storage.sync.clear(), browser.storage.local.clear()]));
+  await registrationsFollowed(ff);
+}
+
+/** The background's own `sync` message (extension pages may send it): resolves once the registrations are done. */
+export async function registrationsFollowed(ff: Launched): Promise<void> {
+  await ff.control.evaluate(() => browser.runtime.sendMessage({ type: 'sync' }));
 }
 
 /** The id of the tab showing `url`. */
@@ -212,6 +282,61 @@ export function tabIdOf(ff: Launched, url: string): Promise<number> {
     if (!tab?.id) throw new Error(`no tab for ${u}: ${tabs.map((t) => t.url).join(', ')}`);
     return tab.id;
   }, url);
+}
+
+const tabIds = new WeakMap<Page, number>();
+
+/**
+ * The id of the tab a Puppeteer page is (the add-on's tab ids are not WebDriver's). Several tabs may show the
+ * same address: the page's `performance.timeOrigin`, which the content script's world reads too, tells them apart.
+ */
+export async function tabOf(ff: Launched, page: Page): Promise<number> {
+  const known = tabIds.get(page);
+  if (known !== undefined) return known;
+  const url = page.url();
+  const ids = await ff.control.evaluate(async (u) => (await browser.tabs.query({})).filter((t) => t.url === u && t.id !== undefined).map((t) => t.id!), url);
+  let id = ids.length === 1 ? ids[0] : undefined;
+  if (ids.length > 1) {
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    for (const candidate of ids) if ((await runInTab<number>(ff, candidate, 'performance.timeOrigin')) === origin) id = candidate;
+  }
+  if (id === undefined) throw new Error(`no tab of the add-on's shows ${url}`);
+  tabIds.set(page, id);
+  return id;
+}
+
+/** `expression`'s value in the add-on's content-script world of a tab's top frame (scripting.executeScript). */
+async function runInTab<T>(ff: Launched, tabId: number, expression: string): Promise<T> {
+  // Written into the control page's own code, so that the function handed to executeScript is a real one
+  // (an extension page may not make functions from strings).
+  const [frame] = (await ff.control.evaluate(
+    `browser.scripting.executeScript({ target: { tabId: ${tabId} }, func: async () => (${expression}) }).then((r) => r.map((f) => ({ result: f.result, error: f.error === undefined ? undefined : String(f.error) })))`,
+  )) as { result?: T; error?: string }[];
+  if (!frame) throw new Error(`nothing ran in tab ${tabId}`);
+  if (frame.error !== undefined) throw new Error(`in the content script's world: ${frame.error}`);
+  return frame.result as T;
+}
+
+/**
+ * Evaluates `expression` in the add-on's content-script world of `page`, where the reader's UI lives: the
+ * toolbar's shadow root is closed, so the page (and Puppeteer's selectors) cannot reach it; there,
+ * `element.openOrClosedShadowRoot` can (Firefox gives it to add-ons' content scripts). The counterpart of
+ * Chromium's `inContentScript` (tests/extension/harness.ts, CDP and `chrome.dom.openOrClosedShadowRoot`).
+ */
+export async function inContentScript<T>(ff: Launched, page: Page, expression: Probe<T> | string): Promise<T> {
+  return runInTab<T>(ff, await tabOf(ff, page), expression);
+}
+
+/** Where a control of the reader's toolbar is on the screen (CSS px of the viewport), by the start of its text. */
+export function toolbarControl(ff: Launched, page: Page, text: string): Promise<Box | null> {
+  return inContentScript(ff, page, onToolbar(controlBox, text));
+}
+
+/** Clicks a control of the reader's toolbar with the mouse, as the reader does (a trusted click). */
+export async function clickToolbar(ff: Launched, page: Page, text: string): Promise<void> {
+  const box = await toolbarControl(ff, page, text);
+  if (!box || !box.width) throw new Error(`no toolbar control "${text}" on the screen`);
+  await page.mouse.click(box.x, box.y);
 }
 
 /**
@@ -249,7 +374,7 @@ interface Bidi {
  * `--remote-allow-system-access`), and returns its string result. For what no page can do: what a click on
  * the toolbar button grants, and what the Browser Console holds.
  */
-async function inFirefoxItself(ff: Launched, expression: string): Promise<string> {
+export async function inFirefoxItself(ff: Launched, expression: string): Promise<string> {
   const bidi = (ff.browser as unknown as { connection: Bidi }).connection;
   const { result: tree } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const window = (tree.contexts as { context: string; url: string }[]).find((c) => c.url === 'chrome://browser/content/browser.xhtml');
@@ -258,6 +383,17 @@ async function inFirefoxItself(ff: Launched, expression: string): Promise<string
   const outcome = result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
   if (outcome.type !== 'success') throw new Error(`Firefox refused: ${outcome.exceptionDetails?.text ?? JSON.stringify(result)}`);
   return String(outcome.result?.value);
+}
+
+/**
+ * Takes note of the reader's scripts Firefox has registered right now (its own objects, in its parent process);
+ * the function returned tells whether the same ones are still registered, none taken down and made again since.
+ */
+export async function noteRegistrations(ff: Launched): Promise<() => Promise<boolean>> {
+  const policy = `WebExtensionPolicy.getByID(${JSON.stringify(ff.id)})`;
+  const count = await inFirefoxItself(ff, `(window.__arxNoted = [...${policy}.contentScripts]).length`);
+  if (!(Number(count) >= 2)) throw new Error(`Firefox has ${count} scripts of the add-on registered`);
+  return async () => (await inFirefoxItself(ff, `(() => { const now = ${policy}.contentScripts; return now.length === window.__arxNoted.length && now.every((s, i) => s === window.__arxNoted[i]); })()`)) === 'true';
 }
 
 /**

@@ -6,12 +6,9 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { EXT_DIR } from './harness';
-
-const WEB_EXT = fileURLToPath(new URL('../../node_modules/web-ext/bin/web-ext.js', import.meta.url));
+import { EXT_DIR, WEB_EXT } from './harness';
 
 interface LintReport {
   summary: { errors: number; warnings: number; notices: number };

@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import type { ElementHandle, Locator, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GOV_HOST, OTHER_HOST, startPages, type Pages } from '../support/extension-site';
-import { BIG, MIN_PX, NUKEVIET, atScale, fontSize, theme, toolbar } from '../support/reader-probes';
+import { BIG, MIN_PX, NUKEVIET, atScale, fontSize, theme } from '../support/reader-probes';
+import { onToolbar, toolbarShape } from '../support/toolbar-probes';
 import {
   SLOW,
   addonErrors,
   axe,
   clearStore,
   grantActiveTab,
+  inContentScript,
   launch,
   openExtensionPage,
   openPage,
@@ -35,17 +37,16 @@ let baseSize: number;
 /** The paragraph at 100 % on a government host (raised to the minimum size). */
 let readable: number;
 
-const waitForReader = (page: Page) => page.waitForFunction(() => document.querySelector('[data-ar-toolbar]')?.shadowRoot?.querySelector('arx-font-size')?.shadowRoot?.querySelector('button'), { timeout: 15_000 });
+// The toolbar's root is closed to the page: its host is what the page can see.
+const waitForReader = (page: Page) => page.waitForFunction(() => !!document.querySelector('[data-ar-toolbar]'), { timeout: 15_000 });
+const hasToolbar = (page: Page) => page.evaluate(() => !!document.querySelector('[data-ar-toolbar]'));
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent!.trim());
 const visible = (page: Page, selector: string) => page.$eval(selector, (el) => !(el as HTMLElement).hidden && el.getClientRects().length > 0);
 const isChecked = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).checked);
 /** Clicks the labelled row of a checkbox or radio, the reader's whole target. */
 const choose = (page: Page, input: string) => page.click(`label:has(> ${input})`);
-/** The settings in force for a host: its own, else the defaults. */
-const savedFor = async (host = GOV_HOST) => {
-  const all = await stored(ff);
-  return ((all[`site:${host}`] as { settings?: typeof BIG } | undefined)?.settings ?? all.defaults) as Partial<typeof BIG> | undefined;
-};
+const siteEntry = async (host = GOV_HOST) => (await stored(ff))[`site:${host}`] as { enabled?: boolean; settings?: Partial<typeof BIG> } | undefined;
+const defaults = async () => (await stored(ff)).defaults as Partial<typeof BIG> | undefined;
 
 /**
  * A control in the options page's row of `host` (its on/off `label` or its remove `button`), as a locator: found
@@ -110,12 +111,27 @@ describe('the popup', SLOW, () => {
     await choose(page, 'input[name=contrast][value=yellow]');
     await waitFor(async () => (await theme(site.page)) === 'yellow', 'the yellow theme on the page');
     await choose(page, 'input[name=spacing]');
-    await waitFor(async () => (await savedFor())?.spacing === 'wcag', 'wider spacing to be saved');
-    expect(await savedFor()).toMatchObject({ fontScale: 1.5, contrast: 'yellow', spacing: 'wcag' });
+    // Chosen for every government site: kept in the shared settings, nothing of this site's own.
+    await waitFor(async () => (await defaults())?.spacing === 'wcag', 'wider spacing to be saved');
+    expect(await defaults()).toMatchObject({ fontScale: 1.5, contrast: 'yellow', spacing: 'wcag' });
+    expect(await siteEntry()).toBeUndefined();
+    expect(await text(page, '#scope-hint')).toBe(t('scopeHintShared'));
     expect(await axe(page)).toEqual([]);
 
+    // "Only this site": the site keeps a copy; what is chosen next stays there, the shared settings do not move.
+    await choose(page, '#scope');
+    await waitFor(async () => (await siteEntry())?.settings?.contrast === 'yellow', 'the site to keep its own copy');
+    expect((await siteEntry())?.settings).toMatchObject({ fontScale: 1.5, contrast: 'yellow' });
+    await choose(page, 'input[name=contrast][value=high]');
+    await waitFor(async () => (await theme(site.page)) === 'high', 'the high theme on the page');
+    await waitFor(async () => (await siteEntry())?.settings?.contrast === 'high', 'the site’s own colours to be saved');
+    expect(await defaults()).toMatchObject({ contrast: 'yellow' });
+    await choose(page, '#scope');
+    await waitFor(async () => (await theme(site.page)) === 'yellow', 'the shared colours back on the page');
+    await waitFor(async () => (await siteEntry()) === undefined, 'the site’s own copy to be dropped');
+
     await choose(page, '#enabled');
-    await waitFor(async () => (await toolbar(site.page)) === null && (await theme(site.page)) === null, 'the reader to turn off');
+    await waitFor(async () => !(await hasToolbar(site.page)) && (await theme(site.page)) === null, 'the reader to turn off');
     expect(await fontSize(site.page)).toBe(baseSize);
     expect(await page.$eval('#settings', (el) => (el as HTMLElement).hidden)).toBe(true);
     expect(await axe(page)).toEqual([]);
@@ -236,7 +252,7 @@ describe('another site', SLOW, () => {
       const url = pages.url(OTHER_HOST, NUKEVIET.file);
       const site = await openPage(run, url);
       await new Promise((r) => setTimeout(r, 300));
-      expect(await toolbar(site.page)).toBeNull();
+      expect(await hasToolbar(site.page)).toBe(false);
       // Without the reader's click, the add-on cannot even see which site the tab shows.
       expect(await run.control.evaluate(async (u) => (await browser.tabs.query({})).some((tab) => tab.url === u), url)).toBe(false);
 
@@ -262,7 +278,7 @@ describe('another site', SLOW, () => {
       ]);
       const again = await openPage(run, url);
       await waitForReader(again.page);
-      expect(await toolbar(again.page)).toMatchObject({ sizeControl: true });
+      expect((await inContentScript(run, again.page, onToolbar(toolbarShape)))?.size).toEqual(['A-', 'A', 'A+']);
       expect([...site.errors, ...again.errors]).toEqual([]);
       expect(await addonErrors(run)).toEqual([]);
     } finally {

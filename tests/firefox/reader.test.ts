@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOV_HOST, axeSource, startPages, type Pages, AXE_TAGS } from '../support/extension-site';
-import { SLOW, addonErrors, clearStore, command, launch, openExtensionPage, openPage, store, tabIdOf, uiStrings, waitFor, type Launched } from './harness';
+import { SLOW, addonErrors, clearStore, clickToolbar, command, inContentScript, launch, openExtensionPage, openPage, store, tabIdOf, uiStrings, waitFor, type Launched } from './harness';
 
 const TITLE = 'Đảng uỷ phường Duy Tân tổ chức Tọa đàm kỷ niệm 95 năm Ngày truyền thống công tác Dân vận của Đảng';
 /** The player's words (packages/retrofit/src/read-aloud/read-aloud.strings.ts): the article is Vietnamese. */
@@ -28,6 +28,18 @@ const inView = <R, A>(page: Page, fn: (root: ShadowRoot, arg: A) => R, arg?: A) 
     arg as A,
   );
 const waitForView = (page: Page) => page.waitForFunction(() => document.querySelector('[data-ar-reader]')?.shadowRoot?.querySelector('h1'), { timeout: 15_000 });
+
+/**
+ * How many Vietnamese voices Firefox offers the page. On Linux it lists speech-dispatcher's voices some seconds
+ * after a page first asks (its daemon starts then): read once the list is in, or after 45 s without one.
+ */
+const vietnameseVoices = (page: Page) =>
+  page.evaluate(async () => {
+    for (let waited = 0; waited < 45_000 && !speechSynthesis.getVoices().length; waited += 250) await new Promise((r) => setTimeout(r, 250));
+    return speechSynthesis.getVoices().filter((v) => /^vi\b/i.test(v.lang)).length;
+  });
+/** Whether the reader script (extraction, reader view, read-aloud) is in the add-on's world of the page yet. */
+const readerScriptLoaded = async (page: Page) => (await inContentScript<string>(ff, page, "typeof globalThis[Symbol.for('accessible-reader.reader')]")) === 'object';
 
 beforeAll(async () => {
   pages = await startPages();
@@ -97,13 +109,8 @@ describe('reader view in the Firefox add-on', SLOW, () => {
     const url = pages.url(GOV_HOST, 'vhv-portal-article.html?read-aloud');
     const { page, errors } = await openPage(ff, url);
     await page.waitForFunction(() => !!document.querySelector('[data-ar-toolbar]'));
-    // Firefox on Linux lists speech-dispatcher's voices some seconds after a page first asks (its daemon
-    // starts then): what it offers is read once the list is in, or after 45 s without one.
-    const offered = await page.evaluate(async () => {
-      const vi = () => speechSynthesis.getVoices().filter((v) => /^vi\b/i.test(v.lang)).length;
-      for (let waited = 0; waited < 45_000 && !speechSynthesis.getVoices().length; waited += 250) await new Promise((r) => setTimeout(r, 250));
-      return vi();
-    });
+    const offered = await vietnameseVoices(page);
+    console.log(`Firefox offers ${offered} Vietnamese voices`);
     await command(ff, 'reader-view', await tabIdOf(ff, url));
     await waitForView(page);
     const status = () => inView(page, (root) => root.querySelector('.player [role=status]')!.textContent!.trim());
@@ -120,6 +127,42 @@ describe('reader view in the Firefox add-on', SLOW, () => {
       await waitFor(async () => NO_VOICE.test(await status()), 'the player to explain that there is no voice');
       expect(await inView(page, (root) => root.querySelector('.player [role=status]')!.classList.contains('problem'))).toBe(true);
       expect(await page.evaluate(() => speechSynthesis.speaking)).toBe(false);
+    }
+    expect(errors).toEqual([]);
+    expect(await addonErrors(ff)).toEqual([]);
+  });
+
+  it('from the toolbar (mouse clicks): the reader script loads on first use and the view opens; read-aloud reads on the page, the sentence highlighted', async () => {
+    await clearStore(ff);
+    const { page, errors } = await openPage(ff, pages.url(GOV_HOST, 'vhv-portal-article.html?toolbar'));
+    await page.waitForFunction(() => !!document.querySelector('[data-ar-toolbar]'));
+    // Every government page loads the small engine; the reader script comes when the reader first asks for it.
+    expect(await readerScriptLoaded(page)).toBe(false);
+    await clickToolbar(ff, page, 'Chế độ đọc');
+    await waitForView(page);
+    expect(await readerScriptLoaded(page)).toBe(true);
+    expect(await inView(page, (root) => root.querySelector('h1')!.textContent)).toBe(TITLE);
+    await page.evaluate(() => (document.querySelector('[data-ar-reader]')!.shadowRoot!.querySelector('h1') as HTMLElement).focus());
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-ar-reader]'));
+
+    const offered = await vietnameseVoices(page);
+    await clickToolbar(ff, page, 'Đọc to');
+    const status = () => page.evaluate(() => document.querySelector('[data-ar-read-aloud]')?.shadowRoot?.querySelector('[role=status]')?.textContent?.trim() ?? '');
+    if (offered) {
+      await waitFor(async () => (await status()) === PLAYING, 'the player to read');
+      // The sentence being read is highlighted in the page's own text (CSS Custom Highlight API), in the article.
+      const highlighted = await page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('ar-read-aloud');
+        const range = h && [...h][0];
+        return range ? { text: range.toString().trim(), inArticle: !!range.startContainer.parentElement?.closest('[itemtype="http://schema.org/NewsArticle"]') } : null;
+      });
+      expect(highlighted?.text.length).toBeGreaterThan(10);
+      expect(highlighted?.inArticle).toBe(true);
+      await page.evaluate(() => (document.querySelector('[data-ar-read-aloud]')!.shadowRoot!.querySelectorAll('.player button')[1] as HTMLButtonElement).click());
+      await waitFor(async () => (await status()) === STOPPED, 'the player to stop');
+    } else {
+      await waitFor(async () => NO_VOICE.test(await status()), 'the player to explain that there is no voice');
     }
     expect(errors).toEqual([]);
     expect(await addonErrors(ff)).toEqual([]);

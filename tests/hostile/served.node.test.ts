@@ -9,6 +9,8 @@ import { createServer, type Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
+// The same policies as the Firefox twin (tests/firefox/trusted-types.test.ts).
+import { TT_ALLOWLIST_CSP as ALLOWLIST, STRICT_CSP as STRICT } from '../support/hostile-served';
 import { GOV_HOST, OTHER_HOST, clearStore, launch, newProfile, store, type Launched } from '../extension/harness';
 
 const FIXTURES = new URL('../fixtures/hostile/', import.meta.url);
@@ -16,11 +18,8 @@ const BUNDLE = readFileSync(new URL('../../packages/retrofit/dist/accessible-rea
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 const EVERYTHING = { fontScale: 2, contrast: 'high', spacing: 'wcag', font: 'legible', hideClutter: true, toolbar: true };
 const TITLE = 'Phường Duy Tân tổ chức hội nghị chuyển đổi số năm 2025';
-const STRICT = "require-trusted-types-for 'script'; script-src 'self' 'nonce-hostile'; object-src 'none'; base-uri 'none'";
 const ENGINE_TAG = '<script src="/accessible-reader-retrofit.js"></script>';
 
-/** A Trusted Types allowlist that names the site's own policy only, not Lit's `lit-html`. */
-const ALLOWLIST = `${STRICT}; trusted-types somepolicy`;
 const STYLE_SELF = "default-src 'self'; style-src 'self'; script-src 'self' 'nonce-hostile'";
 
 /**

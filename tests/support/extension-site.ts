@@ -16,6 +16,12 @@ export const axeSource = readFileSync(createRequire(import.meta.url).resolve('ax
 /** The axe-core rule tags every extension page and every page state must pass. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+/** A page served with response headers of its own (a Content-Security-Policy, say). */
+export interface ServedPage {
+  body: string;
+  headers: Record<string, string>;
+}
+
 export interface Pages {
   port: number;
   url: (host: string, page?: string) => string;
@@ -30,9 +36,10 @@ export interface Pages {
  * own; `/slow.html`, whose last script takes a second to arrive, so that the page is painted well before
  * DOMContentLoaded (when the engine starts): what is on screen then is the early stylesheet's work; and
  * `/first-frame.html`, which records what its first frame with the article showed.
- * `extra` adds pages by name (`{ 'x.html': '<!doctype html>…' }`); anything else answers 404.
+ * `extra` adds pages by name (`{ 'x.html': '<!doctype html>…' }`), or with headers of their own
+ * (`{ 'x.html': { body, headers: { 'content-security-policy': … } } }`); anything else answers 404.
  */
-export async function startPages(extra: Record<string, string> = {}): Promise<Pages> {
+export async function startPages(extra: Record<string, string | ServedPage> = {}): Promise<Pages> {
   const pages = new Map(readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(FIXTURES, f), 'utf8')]));
   // Pages of other platforms (the engine's and the extraction corpus's fixtures), under their folder's name.
   for (const dir of ['retrofit', 'corpus']) {
@@ -89,7 +96,11 @@ addEventListener('load', () => setTimeout(() => { window.__seen.marks = performa
 </script>`,
     ),
   );
-  for (const [name, body] of Object.entries(extra)) pages.set(name, body);
+  const headers = new Map<string, Record<string, string>>();
+  for (const [name, page] of Object.entries(extra)) {
+    pages.set(name, typeof page === 'string' ? page : page.body);
+    if (typeof page !== 'string') headers.set(name, page.headers);
+  }
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '/');
@@ -103,7 +114,7 @@ addEventListener('load', () => setTimeout(() => { window.__seen.marks = performa
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers.get(name) }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;

@@ -43,16 +43,58 @@ export const atScale = (px: number, scale: number, readable: number) => px >= sc
 /** The contrast theme on the page (`data-ar-theme`), null when none. */
 export const theme = (page: InPage) => inPage(page, () => document.documentElement.getAttribute('data-ar-theme'));
 
-/** The reader's toolbar: whether its text-size control is the component, and the component's buttons. */
-export const toolbar = (page: InPage) =>
+/**
+ * What the page itself can do with the reader's toolbar: find its host, and nothing more. A script of the page
+ * gets no shadow root, and its click on the host changes nothing (the toolbar acts on the reader's own input).
+ */
+export const toolbarFromThePage = (page: InPage) =>
   inPage(page, () => {
     const host = document.querySelector('[data-ar-toolbar]');
-    if (!host?.shadowRoot) return null;
-    const control = host.shadowRoot.querySelector('arx-font-size');
-    return {
-      sizeControl: !!control,
-      buttons: [...(control?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => b.textContent!.replace(/\s+/g, ' ').trim()),
-    };
+    host?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    return { host: !!host, root: !!host?.shadowRoot };
+  });
+
+/** The sample pages and pages of other platforms the toolbar and the "article first" checks open. */
+export const TOOLBAR_PAGES = [
+  'vhv-portal-article.html',
+  'nukeviet45-default-news-detail.html',
+  'sharepoint2013-mic-news-detail.html',
+  'retrofit/unknown-article.html',
+  'retrofit/unknown-divsoup.html',
+  'corpus/wordpress-theme.html',
+  'corpus/province-tables.html',
+];
+
+/** The title and the first words of a page's article, from the extraction corpus's hand-checked answers. */
+export function articleStart(file: string): { title: string; first: string } {
+  const name = file.replace(/^(retrofit|corpus)\//, '').replace('-portal-article', '').replace('45-default-news-detail', '').replace('2013-mic-news-detail', '').replace('.html', '');
+  const e = JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/corpus/${name}.expected.json`, import.meta.url)), 'utf8')) as { title: string; lead: string; text: string };
+  return { title: e.title, first: (e.lead || e.text).slice(0, 30) };
+}
+
+/** Where the article's title, the start of its text and the toolbar are on the screen (CSS px), found by their words. */
+export const articleTop = (page: InPage, file: string) =>
+  inPage(
+    page,
+    ({ title, first }) => {
+      const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+      // The innermost shown element whose text starts with `text`.
+      const find = (text: string) => [...document.querySelectorAll('body *')].filter((el) => el.getClientRects().length && norm(el.textContent ?? '').startsWith(text)).at(-1)!;
+      const toolbar = document.querySelector('[data-ar-toolbar]')!;
+      return { title: find(title).getBoundingClientRect().top, paragraph: find(first).getBoundingClientRect().top, toolbar: toolbar.getBoundingClientRect().top };
+    },
+    articleStart(file),
+  );
+
+/**
+ * The zoom the reader put on the site's own header and menu (`[data-ar-chrome]`, each measured on a text in
+ * it) and on the article's title: with side content hidden, the article grows and the site's chrome does not.
+ */
+export const chromeAndArticleZoom = (page: InPage) =>
+  inPage(page, () => {
+    const z = (el: Element | null | undefined) => (el as (Element & { currentCSSZoom: number }) | null)?.currentCSSZoom ?? 0;
+    const text = (root: Element) => [...root.querySelectorAll('a, li, p, span')].find((e) => e.getClientRects().length && (e.textContent ?? '').trim());
+    return { chrome: [...document.querySelectorAll('[data-ar-chrome]')].map((c) => z(text(c) ?? c)), article: z(document.querySelector('h1')) };
   });
 
 /** tests/support/contrast.ts as a script for the page: defines `window.__arContrast`. */
