@@ -172,6 +172,31 @@ describe("the bar: the toolbar's controls in one row, more on demand", () => {
   });
 });
 
+describe('the reader keeps their place', () => {
+  it('A+ and A- in the middle of the article keep the paragraph being read at the top of the view', async () => {
+    const page = await openReaderPage(corpus('large-nukeviet').html, VIEWPORT);
+    const view = page.x.openReader(page.doc)!;
+    const root = view.root;
+    const scroller = root.querySelector('.scroller')!;
+    const barBottom = () => root.querySelector('.top')!.getBoundingClientRect().bottom;
+    const paragraphs = [...root.querySelectorAll('article p')];
+    paragraphs[12]!.scrollIntoView({ block: 'start' });
+    await frame(page.win);
+    // The paragraph the reader is on: the first one whose text shows under the bar.
+    const reading = paragraphs.find((p) => p.getBoundingClientRect().bottom > barBottom() + 20)!;
+    const before = reading.getBoundingClientRect().top;
+    const moved: number[] = [];
+    for (const press of ['A+', 'A+', 'A+', 'A-']) {
+      barButton(root, press).click();
+      await frame(page.win);
+      moved.push(Math.round(reading.getBoundingClientRect().top - before));
+    }
+    console.log(`the paragraph being read moved (px) after A+ A+ A+ A-: ${moved.join(', ')}; scrolled to ${Math.round(scroller.scrollTop)}`);
+    for (const m of moved) expect(Math.abs(m)).toBeLessThanOrEqual(40);
+    view.close();
+  });
+});
+
 describe('settings remembered by the embedder', () => {
   it('every change reaches onChange; opened again from the toolbar, the view is as the reader left it', async () => {
     const page = await openReaderPage(corpus('sharepoint').html, VIEWPORT);

@@ -10,7 +10,7 @@ import { BASE_CSS } from '../ui/theme.styles.js';
  * where it would cover too much of the text.
  */
 export const READER_CSS = `${BASE_CSS}${PLAYER_CSS}${BAR_CSS}
-.scroller{position:absolute;inset:0;overflow:auto;overscroll-behavior:contain;scroll-padding:calc(var(--top,0px) + .5rem) 0 2rem}
+.scroller{position:absolute;inset:0;overflow:auto;overscroll-behavior:contain;overflow-anchor:none;scroll-padding:calc(var(--top,0px) + .5rem) 0 2rem}
 .top{position:sticky;top:0;z-index:1;background:var(--bg);border-bottom:2px solid var(--line)}
 .bar{--bar-fg:var(--fg);--bar-bg:var(--bg);--bar-focus:var(--focus);font-size:20px;padding:4px 1rem}
 .bar .row,.bar .panel{justify-content:center}.bar .row{gap:6px}
@@ -28,7 +28,7 @@ article{font-size:calc(20px * var(--scale));line-height:1.65;overflow-wrap:break
 .after{font-size:calc(18px * var(--scale))}
 .w-narrow{--measure:42ch}.w-medium{--measure:60ch}.w-wide{--measure:80ch}
 h1{font-size:max(1em,min(calc(1em + 10px + 2px * var(--scale)),9vw));line-height:1.25;margin:0 0 .5em}h2{font-size:1.3em;line-height:1.3}h3{font-size:1.15em}h4,h5,h6{font-size:1em}
-.meta,figcaption{color:var(--muted)}
+.meta,figcaption{color:var(--muted)}.meta{font-size:.85em}
 .lead{font-weight:700}
 p,ul,ol,dl,blockquote,figure,pre,.table{margin:0 0 1em}
 blockquote{margin-inline:0;padding-inline-start:1em;border-inline-start:4px solid var(--line)}

@@ -88,6 +88,8 @@ class View implements ReaderView {
   private readonly sync: () => void;
   private readonly scroller: HTMLElement;
   private readonly resized: ResizeObserver | undefined;
+  /** Runs a change of size, spacing or width and scrolls so that the text the reader was on stays in place. */
+  private readonly keepPlace: (change: () => void) => void;
 
   constructor(
     private readonly doc: Document,
@@ -227,6 +229,20 @@ class View implements ReaderView {
     this.resized = win.ResizeObserver ? new win.ResizeObserver(() => this.scroller.style.setProperty('--top', `${covered()}px`)) : undefined;
     this.resized?.observe(top);
 
+    // The place is kept by hand: the browser's scroll anchoring does not follow a change of the whole text's size.
+    const lines = 'h1, h2, h3, h4, h5, h6, p, li, dt, dd, pre, figcaption, img, tr';
+    this.keepPlace = (change) => {
+      const line = this.scroller.getBoundingClientRect().top + covered();
+      const at = this.scroller.scrollTop > 0 ? [...articleEl.querySelectorAll(lines)].find((el) => el.getBoundingClientRect().bottom > line + 1) : undefined;
+      if (!at) return change();
+      // The same point of the same block (a fraction of its height) goes back to the top line.
+      const r = at.getBoundingClientRect();
+      const f = Math.min(1, Math.max(0, (line - r.top) / (r.height || 1)));
+      change();
+      const n = at.getBoundingClientRect();
+      this.scroller.scrollTop += n.top + f * n.height - (r.top + f * r.height);
+    };
+
     this.sync = () => {
       const s = this.settings;
       this.scroller.className = `scroller theme t-${s.contrast} w-${s.width} s-${s.spacing}`;
@@ -252,8 +268,10 @@ class View implements ReaderView {
     if (!this.open) return;
     const next = resolveReaderSettings(partial, this.settings);
     if (JSON.stringify(next) === JSON.stringify(this.settings)) return;
-    this.settings = next;
-    this.sync();
+    this.keepPlace(() => {
+      this.settings = next;
+      this.sync();
+    });
     try {
       this.options.onChange?.(this.settings);
     } catch (error) {
