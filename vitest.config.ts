@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/**/*.node.test.ts', 'tests/extension/**'],
+          exclude: ['tests/**/*.node.test.ts', 'tests/extension/**', 'tests/firefox/**'],
           browser: {
             enabled: true,
             provider: chromium,
@@ -46,6 +46,18 @@ export default defineConfig({
           name: 'node',
           include: ['tests/**/*.node.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // The built Firefox add-on in Firefox ESR (puppeteer-core over WebDriver BiDi). After every other
+        // project and one file at a time: two browsers' worth of load at once makes slow machines flaky.
+        extends: true,
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { buildVietnameseVoice } from './extension/scripts/espeak-vietnamese.mjs';
+import { compileLitTemplates } from './extension/build/compile-lit-templates';
+import { readabilityWithoutMarkup } from './extension/build/readability-without-markup';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -20,6 +22,8 @@ export default defineConfig({
   // `wxt` (dev mode) must not try to open a browser on machines without a display.
   webExt: { disabled: true },
   vite: () => ({
+    // No markup is parsed at run time: Lit templates are compiled at build time, Readability copies nodes.
+    plugins: [compileLitTemplates(), readabilityWithoutMarkup()],
     resolve: {
       alias: [
         { find: /^@accessible-reader\/components$/, replacement: here('./packages/components/src/index.ts') },
@@ -80,7 +84,8 @@ export default defineConfig({
           content_security_policy: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
           browser_specific_settings: {
             gecko: {
-              id: 'accessible-reader@example.org',
+              // The add-on's id for good: a signed version, its updates and the reader's settings (kept under it) follow it.
+              id: 'accessible-reader@accessible-reader.github.io',
               strict_min_version: '140.0',
               // The extension collects and sends nothing (this key needs Firefox 140).
               data_collection_permissions: { required: ['none'] },

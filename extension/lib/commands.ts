@@ -10,8 +10,8 @@ import { choose, getDefaults, getSite, setEnabled } from './store';
 
 export type CommandName = 'increase-text' | 'decrease-text' | 'toggle-contrast' | 'toggle-site' | 'reader-view';
 /** The two stages of the reader on a page (see lib/early.ts), in the order they run. */
-export const EARLY_SCRIPT = '/content-scripts/early.js';
-export const CONTENT_SCRIPT = '/content-scripts/content.js';
+export const EARLY_SCRIPT = '/page-early.js';
+export const CONTENT_SCRIPT = '/page-engine.js';
 
 /** Whether the browser lets the extension work on `host` (for .gov.vn too: the user may withhold it). */
 export async function hasSitePermission(host: string): Promise<boolean> {

@@ -92,7 +92,8 @@ function start(host: string): EarlyStage {
 
   setTimeout(reveal, MAX_HIDE_MS);
   // Applied however far the page got meanwhile: the page stays hidden until then, and the engine takes this
-  // session over when it starts (revealing the page unstyled first would show a flash of small text).
+  // session over when it starts (revealing the page unstyled first would show a flash of small text; Firefox
+  // may start the engine's script only after the page has loaded).
   void stage.first
     .then((state) => {
       if (!state.enabled) return;

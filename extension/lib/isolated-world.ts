@@ -1,8 +1,8 @@
 /**
- * Makes custom elements work in a content script. Chrome gives content scripts (an isolated world) no
- * `customElements`: the polyfill supplies one. Elements it upgrades are not custom elements to the browser, so
- * the native `attachInternals()` refuses them; `<ar-rating>` then works without form association, which the
- * reader does not need on someone else's page. Imported first, before Lit.
+ * Custom elements for the content script, private to the extension (see private-elements.ts for why neither
+ * the page's registry nor a polyfill will do). Imported first, before Lit: the component classes extend the
+ * `HTMLElement` this installs.
  */
-import './force-polyfill';
-import '@webcomponents/custom-elements';
+import { installPrivateElements } from './private-elements';
+
+installPrivateElements();

@@ -11,15 +11,16 @@
 // so asynchronous work (Dark Reader's stylesheet processing, our idle-time measurement) is counted too.
 // Each run uses a fresh page; engines alternate within a run; medians are reported.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { benchPages } from './pages.mjs';
+import { benchExtensionCost, STORED } from './extension-cost.mjs';
 import { benchSpeech } from './speech.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,7 +40,6 @@ const READABILITY = require.resolve('@mozilla/readability/Readability.js');
 const EXT_DIR = at('.output/chrome-mv3');
 const IN_PAGE = readFileSync(new URL('./in-page.js', import.meta.url), 'utf8');
 const GOV_HOST = 'bench.phuong-test.gov.vn';
-const OTHER_HOST = 'bench.other-site.test';
 const OUT = at('bench-results');
 const started = Date.now();
 
@@ -272,61 +272,19 @@ await context.close();
 await browser.close();
 
 // ---------------------------------------------------------------------------------------------------------
-// (f) Content-script cost at page load with the built extension: the same browser and page, on a *.gov.vn
-// host (scripts run) and on another host (they do not).
-if (existsSync(join(EXT_DIR, 'manifest.json')) && SECTIONS.has('content')) {
-  const profile = mkdtempSync(join(tmpdir(), 'ar-bench-'));
-  try {
-    const ext = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [...ARGS, `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`, `--host-resolver-rules=MAP ${GOV_HOST} 127.0.0.1, MAP ${OTHER_HOST} 127.0.0.1`],
-    });
-    const worker = ext.serviceWorkers()[0] ?? (await ext.waitForEvent('serviceworker'));
-    const loadOnce = async (page, host) => {
-      const tab = await ext.newPage();
-      const cdp = await ext.newCDPSession(tab);
-      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-      const t0 = Date.now();
-      await tab.goto(urlOf(page, host), { waitUntil: 'load', timeout: 120_000 });
-      // Settled: the reader marked its settings applied (extension on), then the page is quiet.
-      if (host === GOV_HOST) await tab.waitForFunction(() => performance.getEntriesByName('accessible-reader:early-styles').length > 0, null, { timeout: 30_000 }).catch(() => {});
-      await tab.addScriptTag({ content: IN_PAGE });
-      await tab.evaluate(() => window.__bench.settle());
-      const m = await metrics(cdp);
-      const wall = Date.now() - t0;
-      const applied = await tab.evaluate(() => ({ reader: !!document.querySelector('[data-ar-own]'), scaled: document.documentElement.hasAttribute('data-ar-scaled'), theme: document.documentElement.getAttribute('data-ar-theme') }));
-      await tab.close();
-      return { task: m.TaskDuration * 1000, script: m.ScriptDuration * 1000, style: m.RecalcStyleDuration * 1000, layout: m.LayoutDuration * 1000, heap: m.JSHeapUsedSize / 1048576, wall, applied };
-    };
-    const SETTINGS = {
-      'defaults (toolbar on)': null,
-      'fontScale 2 + contrast high': { fontScale: 2, contrast: 'high', spacing: 'off', font: 'page', hideClutter: false, toolbar: true },
-    };
-    const LOAD_RUNS = Math.min(RUNS, 3);
-    for (const page of pages.filter((p) => ['generated-10k', 'generated-50k', 'sample-nukeviet'].includes(p.name))) {
-      const row = (results.contentScript[page.name] = {});
-      for (const [label, settings] of Object.entries(SETTINGS)) {
-        if (page.name === 'generated-50k' && !settings) continue; // time budget: the big page with the reader's settings only
-        await worker.evaluate(async (s) => {
-          await chrome.storage.sync.clear();
-          if (s) await chrome.storage.sync.set({ defaults: s });
-        }, settings);
-        const runs = { with: [], without: [] };
-        for (let run = 0; run < LOAD_RUNS; run++) {
-          for (const which of run % 2 ? ['without', 'with'] : ['with', 'without']) runs[which].push(await loadOnce(page, which === 'with' ? GOV_HOST : OTHER_HOST));
-        }
-        const med = (which, k) => median(runs[which].map((r) => r[k]));
-        row[label] = Object.fromEntries(['with', 'without'].map((w) => [w, { task: med(w, 'task'), script: med(w, 'script'), style: med(w, 'style'), layout: med(w, 'layout'), heap: med(w, 'heap'), wall: med(w, 'wall'), applied: runs[w][0].applied }]));
-      }
-      log(`content script ${page.name}: ${Object.entries(row).map(([l, r]) => `${l}: script +${ms(r.with.script - r.without.script)} ms, heap +${ms(r.with.heap - r.without.heap, 2)} MB`).join('; ')}`);
-    }
-    await ext.close();
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-} else results.contentScript = null;
+// (f) The built extension's cost to a reader, beside the floors (extension-cost.mjs): a load with stored 200 %
+// and black on white, a load with nothing stored, one press of A+.
+results.contentScript = existsSync(join(EXT_DIR, 'manifest.json')) && SECTIONS.has('content')
+  ? await benchExtensionCost({
+      chromiumPath: CHROMIUM,
+      args: ARGS,
+      extDir: EXT_DIR,
+      pages: pages.filter((p) => ['generated-10k', 'generated-50k', 'sample-vhv', 'sample-nukeviet', 'sample-sharepoint'].includes(p.name)),
+      runs: Math.min(RUNS, 3),
+      inPage: IN_PAGE,
+      log,
+    })
+  : null;
 // (f2) The built-in voice: time to first sound after "Đọc to".
 results.speech = existsSync(join(EXT_DIR, 'espeak')) && SECTIONS.has('speech')
   ? await benchSpeech({ executablePath: CHROMIUM, args: ARGS, extDir: EXT_DIR, url: urlOf(pages.find((p) => p.name === 'sample-vhv') ?? pages[0], GOV_HOST), host: GOV_HOST, runs: Math.min(RUNS, 3), log })
@@ -432,13 +390,13 @@ table(
   ]),
 );
 
-md.push('## Content scripts at page load (built extension; the same page on a *.gov.vn host vs another host)', '');
+md.push('## The extension at load and on A+ (built extension, Chromium, 1280x800)', '');
 if (results.contentScript) {
+  md.push(`Main-thread task time from the tab's start until the page (and the reader) settled, ms (script/style/layout). "Stored": the reader chose ${JSON.stringify(STORED)} (the extension adds its defaults: minimum 20 px and 4.5:1, toolbar). Load floor: the page carrying from its first byte one universal rule with that size and colours; press floor: the page carrying one universal size rule, that rule changed. "None": the page on a host where the extension does nothing. Ratios are medians of per-run ratios.`, '');
+  const cell = (t) => (t ? `${ms(t.task)} (${ms(t.script)}/${ms(t.style)}/${ms(t.layout)})` : 'n/a');
   table(
-    ['page', 'settings', 'script ms with / without', 'task ms with / without', 'JS heap MB with / without', 'extra script', 'extra heap MB', 'reader applied'],
-    Object.entries(results.contentScript).flatMap(([p, r]) =>
-      Object.entries(r).map(([l, v]) => [p, l, `${ms(v.with.script)} / ${ms(v.without.script)}`, `${ms(v.with.task)} / ${ms(v.without.task)}`, `${ms(v.with.heap, 2)} / ${ms(v.without.heap, 2)}`, ms(v.with.script - v.without.script), ms(v.with.heap - v.without.heap, 2), JSON.stringify(v.with.applied).replace(/"/g, '')]),
-    ),
+    ['page', 'load, stored: extension', 'load floor', 'no extension', 'extension / floor', 'nothing stored: added ms', 'one A+: extension', 'A+ floor', 'A+ / floor'],
+    Object.entries(results.contentScript).map(([p, r]) => [p, cell(r.median.load.extension), cell(r.median.load.floor), cell(r.median.load.none), x(r.ratios.load), ms(r.added.fresh), cell(r.median.press.extension), cell(r.median.press.floor), x(r.ratios.press)]),
   );
 } else md.push(SECTIONS.has('content') ? 'Not available: no built extension in .output/chrome-mv3 (`npm run build:extension`).' : 'Not run (SECTIONS).', '');
 
@@ -483,6 +441,21 @@ if (gens.length >= 2) {
     // Growth is judged on script times of at least 1 ms (below that the timer's resolution decides).
     if (A.sync >= 1) targets.push([`${b} / ${a}: ${n} script grows no faster than elements (x${els.toFixed(1)})`, ratio(B.sync, A.sync), (v) => v <= els * 1.1]);
   }
+}
+if (results.contentScript) {
+  const c = results.contentScript;
+  if (c['generated-10k']) {
+    targets.push(['generated-10k: load with stored settings <= 1.25x the floor', c['generated-10k'].ratios.load, (v) => v <= 1.25]);
+    targets.push(['generated-10k: one A+ <= 2x the floor', c['generated-10k'].ratios.press, (v) => v <= 2]);
+    targets.push(['generated-10k: one A+ <= 100 ms of main-thread task time', c['generated-10k'].median.press.extension.task, (v) => v <= 100]);
+  }
+  if (c['generated-10k'] && c['generated-50k']) {
+    const els = ratio(results.contrast['generated-50k']?.elements, results.contrast['generated-10k']?.elements) || 5;
+    const grow = (k) => ratio(c['generated-50k'].median[k].extension.task, c['generated-10k'].median[k].extension.task);
+    targets.push([`generated-50k / generated-10k: load with stored settings grows no faster than elements (x${els.toFixed(1)})`, grow('load'), (v) => v <= els * 1.1]);
+    targets.push([`generated-50k / generated-10k: one A+ grows no faster than elements (x${els.toFixed(1)})`, grow('press'), (v) => v <= els * 1.1]);
+  }
+  for (const [name, r] of Object.entries(c)) if (name.startsWith('sample-')) targets.push([`${name}: <= 50 ms added at load (nothing stored: the defaults)`, r.added.fresh, (v) => v <= 50]);
 }
 if (results.speech) {
   targets.push(['built-in voice: first sound <= 1000 ms after "Đọc to" (cold, median)', median(results.speech.cold), (v) => v <= 1000]);

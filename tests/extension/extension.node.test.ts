@@ -444,8 +444,10 @@ describe('memory and other sites', SLOW, () => {
       grantOriginOffline(own.dir, run.id, `*://${OTHER_HOST}/*`);
       run = await launch(own.dir, 'en');
       await expect
-        .poll(() => run.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches, s.runAt])))
+        .poll(() => run.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches, s.runAt]).sort()))
         .toEqual([
+          ['gov', ['*://*.gov.vn/*', '*://gov.vn/*'], 'document_start'],
+          ['gov|engine', ['*://*.gov.vn/*', '*://gov.vn/*'], 'document_end'],
           [`site:${OTHER_HOST}`, [`*://${OTHER_HOST}/*`], 'document_start'],
           [`site:${OTHER_HOST}|reader`, [`*://${OTHER_HOST}/*`], 'document_end'],
         ]);

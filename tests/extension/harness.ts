@@ -2,15 +2,17 @@
  * Chromium with the built extension (.output/chrome-mv3) loaded, and the sample government pages served on
  * 127.0.0.1 under made-up host names (a host-resolver rule maps them), so that `*.gov.vn` matching is real.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@wxt-dev/browser';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
+import { OTHER_HOST, axeSource, extensionStrings } from '../support/extension-site';
+
+// The sample pages and strings are shared with the Firefox suite (tests/firefox).
+export { GOV_HOST, OTHER_HOST, axeSource, startPages } from '../support/extension-site';
 
 declare global {
   /** The extension API inside `worker.evaluate` and extension pages. */
@@ -18,55 +20,6 @@ declare global {
 }
 
 export const EXT_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
-const FIXTURES = fileURLToPath(new URL('../fixtures/gov-pages/', import.meta.url));
-export const GOV_HOST = 'portal.phuong-test.gov.vn';
-export const OTHER_HOST = 'other-site.test';
-export const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * Serves the sample pages (and, under `retrofit/` and `corpus/`, the pages of other platforms), plus two variants of the NukeViet one: `/own-script.html` with a button of the
- * site's own, and `/slow.html`, whose last script takes a second to arrive, so that the page is painted well
- * before DOMContentLoaded (when the engine starts): what is on screen then is the early stylesheet's work.
- */
-export async function startPages(): Promise<{ port: number; url: (host: string, page?: string) => string; close: () => void }> {
-  const pages = new Map(readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(FIXTURES, f), 'utf8')]));
-  // Pages of other platforms (the engine's and the extraction corpus's fixtures), under their folder's name.
-  for (const dir of ['retrofit', 'corpus']) {
-    const path = fileURLToPath(new URL(`../fixtures/${dir}/`, import.meta.url));
-    if (existsSync(path)) for (const f of readdirSync(path).filter((n) => n.endsWith('.html'))) pages.set(`${dir}/${f}`, readFileSync(join(path, f), 'utf8'));
-  }
-  const nukeviet = pages.get('nukeviet45-default-news-detail.html')!;
-  pages.set('slow.html', nukeviet.replace('</body>', '<script src="/slow.js"></script></body>'));
-  pages.set(
-    'own-script.html',
-    nukeviet.replace(
-      '</body>',
-      `<p><button type="button" id="site-own">Số lượt bấm: 0</button></p>
-<script>var n = 0; document.getElementById('site-own').addEventListener('click', function () { n++; this.textContent = 'Số lượt bấm: ' + n; });</script>
-</body>`,
-    ),
-  );
-  const server: Server = createServer((req, res) => {
-    const name = (req.url ?? '/').split('?')[0]!.slice(1) || 'vhv-portal-article.html';
-    if (name === 'slow.js') {
-      setTimeout(() => res.writeHead(200, { 'content-type': 'text/javascript' }).end('window.slowLoaded = true;'), 1000);
-      return;
-    }
-    const body = pages.get(name);
-    if (!body) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  return {
-    port,
-    url: (host, page = 'vhv-portal-article.html') => `http://${host}:${port}/${page}`,
-    close: () => server.close(),
-  };
-}
 
 export interface Launched {
   context: BrowserContext;
@@ -101,7 +54,20 @@ export async function launch(profileDir: string, lang: 'vi' | 'en' = 'vi'): Prom
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
+  await scriptsRegistered(worker);
   return { context, worker, id, page: (path) => `chrome-extension://${id}/${path}` };
+}
+
+/**
+ * Waits until the background has registered the reader's scripts for government sites (it does so when the
+ * extension is installed or the browser starts; a page opened before would get no reader, as for a person).
+ */
+export async function scriptsRegistered(worker: Worker): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === 'gov')).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the extension did not register its scripts within 10 s');
 }
 
 /**
@@ -161,24 +127,13 @@ export function tabIdOf(worker: Worker, url: string): Promise<number> {
   }, url);
 }
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
 /**
  * The extension's strings in the language the browser actually gave it (Debian's Chromium without its l10n
  * package only has en-US), filled the way `chrome.i18n.getMessage` fills them: tests name controls by these.
  */
 export async function uiStrings(worker: Worker): Promise<{ lang: 'vi' | 'en'; t: (key: string, ...subs: string[]) => string }> {
   const lang = (await worker.evaluate(() => chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
-  const file = fileURLToPath(new URL(`../../extension/public/_locales/${lang}/messages.json`, import.meta.url));
-  const messages = JSON.parse(readFileSync(file, 'utf8')) as Messages;
-  const t = (key: string, ...subs: string[]) => {
-    const m = messages[key];
-    if (!m) throw new Error(`no message ${key}`);
-    return m.message
-      .replace(/\$([a-z0-9_@]+)\$/gi, (_, name: string) => m.placeholders?.[name.toLowerCase()]?.content ?? '')
-      .replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  };
-  return { lang, t };
+  return { lang, t: extensionStrings(lang) };
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Transform } from '../context.js';
+import type { PageContext, Transform } from '../context.js';
+import { followPage } from '../page-follower.js';
 
 /**
  * Colours of each theme. Every text colour is at least 7:1 against its background (WCAG 1.4.6):
@@ -12,6 +13,9 @@ const THEMES = {
   dark: { bg: '#000', fg: '#fff', link: '#9fd5ff', visited: '#e2b8ff', hint: '#bdbdbd', focus: '#ffd400', line: '#a3a3a3', star: '#ffd400', scheme: 'dark' },
   yellow: { bg: '#000', fg: '#ff0', link: '#0ff', visited: '#ffb8ff', hint: '#d4d400', focus: '#fff', line: '#d4d400', star: '#ff0', scheme: 'dark' },
 } as const;
+
+/** On links without a letter or digit of text (icons only). */
+const ICON_LINK = 'data-ar-icon-link';
 
 /** Media keep their own pixels: no forced background, no filter, nothing inverted. */
 const MEDIA = 'img,video,picture,canvas,svg,svg *,iframe,object,embed,audio';
@@ -39,6 +43,8 @@ function themeCss(): string {
     `${h} a[href]:not([data-ar-own]){color:var(--ar-c-link)!important;-webkit-text-fill-color:var(--ar-c-link)!important;text-decoration:underline!important;text-decoration-thickness:max(1px,.08em)!important;text-underline-offset:.15em!important}` +
     `${h} a[href]:visited:not([data-ar-own]){color:var(--ar-c-visited)!important;-webkit-text-fill-color:var(--ar-c-visited)!important}` +
     `${h} a[href] *{color:inherit!important;-webkit-text-fill-color:inherit!important}` +
+    // A link with nothing to read (an icon whose font may not have loaded) would show an underline under a blank.
+    `${h} a[href][${ICON_LINK}]:not([data-ar-own]){text-decoration:none!important}` +
     `${h} :is(input,select,textarea,button){border:2px solid var(--ar-c-fg)!important}` +
     `${h} :is(fieldset,table,th,td,hr){border-color:var(--ar-c-line)!important}` +
     `${h} ::placeholder{color:var(--ar-c-hint)!important;-webkit-text-fill-color:var(--ar-c-hint)!important;opacity:1!important}` +
@@ -54,9 +60,26 @@ function themeCss(): string {
  * High, dark and yellow-on-black themes from one generated stylesheet keyed on `html[data-ar-theme]`.
  * Under Windows High Contrast (forced colours) the reader's system colours already apply: nothing here runs.
  */
-export function contrast(): Transform {
+export function contrast(): Transform<PageContext> {
   let style: HTMLStyleElement | undefined;
   let flag: ((v: string | null) => void) | undefined;
+  let unfollow: (() => void) | undefined;
+  const tagged: Element[] = [];
+
+  /** Links that show no text of their own (icon fonts, background images). Reads, then one write each. */
+  const tagIconLinks = (c: PageContext, roots: Element[]) => {
+    const found: Element[] = [];
+    for (const r of roots) for (const a of [...(r.matches('a[href]') ? [r] : []), ...r.querySelectorAll('a[href]')]) {
+      if (!a.hasAttribute(ICON_LINK) && !/[\p{L}\p{N}]/u.test(a.textContent ?? '') && !a.querySelector('img[alt]:not([alt=""])')) found.push(a);
+    }
+    c.quietly(() => {
+      for (const a of found) {
+        a.setAttribute(ICON_LINK, '');
+        tagged.push(a);
+      }
+    });
+  };
+
   return {
     apply(ctx, settings) {
       const theme = settings.contrast === 'off' ? null : settings.contrast;
@@ -64,13 +87,18 @@ export function contrast(): Transform {
       if (!style) {
         style = ctx.addStyle(themeCss());
         flag = (v) => ctx.flag('data-ar-theme', v);
+        if (ctx.doc.body) tagIconLinks(ctx, [ctx.doc.body]);
+        unfollow = followPage(ctx, (roots) => tagIconLinks(ctx, roots));
       }
       flag!(theme);
     },
     remove() {
+      unfollow?.();
+      for (const a of tagged) a.removeAttribute(ICON_LINK);
+      tagged.length = 0;
       flag?.(null);
       style?.remove();
-      style = flag = undefined;
+      style = flag = unfollow = undefined;
     },
   };
 }

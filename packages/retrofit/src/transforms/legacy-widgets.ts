@@ -2,6 +2,7 @@ import type { Context, Transform } from '../context.js';
 import { OWN } from '../dom.js';
 import type { LegacyRating } from '../types.js';
 import { componentsReady } from './components.js';
+import { furnitureAround, siteReadAloud } from './site-tools.js';
 
 export const HIDDEN = 'data-ar-hidden';
 
@@ -35,7 +36,8 @@ export function ratingComponent(doc: Document, prefix: string, lang: string, rat
 
 /**
  * The site's own tools, taken over while the engine is active: its A-/A/A+ and contrast links are hidden
- * (they fight the engine: on these portals A+ can even shrink text); its star rating is replaced by the
+ * (they fight the engine: on these portals A+ can even shrink text), with their labels and separators, and its
+ * own read-aloud button (the toolbar has one); its star rating is replaced by the
  * rating component, whose votes are handed to the site's own radios so that they still reach the site; an
  * empty "Bài viết liên quan" box becomes the related-articles component with its empty state. The originals
  * are hidden, never removed, and come back with undo.
@@ -84,8 +86,10 @@ export function legacyWidgets(): Transform {
     apply(c) {
       if (ctx) return;
       ctx = c;
-      c.widgets.fontControls.forEach(hide);
-      c.widgets.contrastControls.forEach(hide);
+      // The site's size, contrast and read-aloud tools, and the labels and separators they leave behind.
+      const tools = [...c.widgets.fontControls, ...c.widgets.contrastControls, ...siteReadAloud(c.doc, c.article)];
+      tools.forEach(hide);
+      furnitureAround(tools, c.article).forEach(hide);
       if (!(c.widgets.rating || c.widgets.related) || !componentsReady(c)) return;
       if (c.widgets.rating) replaceRating(c);
       if (c.widgets.related) replaceRelated(c);

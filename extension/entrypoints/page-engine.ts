@@ -4,7 +4,7 @@ import { components, define } from '@accessible-reader/components';
 // The engine without the reader view: that one is loaded into the page on first use (lib/reader-loader.ts).
 import { provideComponents, provideReaderFeatures, retrofit, type ReaderSettings, type RetrofitSession } from '@accessible-reader/retrofit/core.js';
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { earlyStage, type EarlyStage, type PageState } from '../lib/early';
 import { isGovHost, validateSettings, type Settings } from '../lib/settings';
 import type { ContentMessage } from '../lib/messages';
@@ -20,21 +20,16 @@ provideReaderFeatures(loadReader);
 const TAG_PREFIX = 'arx';
 
 /**
- * Stage two, at document_end: the engine. Stage one (early.content.ts) has already asked for the settings and
+ * Stage two, at document_end: the engine. Stage one (page-early.ts) has already asked for the settings and
  * styled the first paint; this script takes over from it, and then follows storage changes (popup, options,
- * shortcuts, other tabs).
+ * shortcuts, other tabs). Registered by the background with stage one (lib/registrations.ts).
  */
-export default defineContentScript({
-  matches: ['*://*.gov.vn/*', '*://gov.vn/*'],
-  runAt: 'document_end',
-  allFrames: false,
-  main() {
-    // Registered and also injected from the popup, it can run twice in a page: once is enough.
-    const stage = earlyStage();
-    if (!stage || stage.engineStarted) return;
-    stage.engineStarted = true;
-    void new Reader(stage).start();
-  },
+export default defineUnlistedScript(() => {
+  // Registered and also injected from the popup, it can run twice in a page: once is enough.
+  const stage = earlyStage();
+  if (!stage || stage.engineStarted) return;
+  stage.engineStarted = true;
+  void new Reader(stage).start();
 });
 
 class Reader {
