@@ -2,7 +2,7 @@
 import '../lib/isolated-world';
 import { components, define } from '@accessible-reader/components';
 // The engine without the reader view: that one is loaded into the page on first use (lib/reader-loader.ts).
-import { provideComponents, provideReaderFeatures, retrofit, type RetrofitSession } from '@accessible-reader/retrofit/core.js';
+import { provideComponents, provideReaderFeatures, retrofit, type ReaderSettings, type RetrofitSession } from '@accessible-reader/retrofit/core.js';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { earlyStage, type EarlyStage, type PageState } from '../lib/early';
@@ -11,6 +11,7 @@ import type { ContentMessage } from '../lib/messages';
 import { loadReader } from '../lib/reader-loader';
 import { keysFor, onSettingsChanged, saveFromPage, setEnabled, setScope } from '../lib/store';
 import { toolbarFolded } from '../lib/toolbar-fold';
+import { readerPrefs } from '../lib/reader-prefs';
 
 provideComponents({ components, define });
 provideReaderFeatures(loadReader);
@@ -56,7 +57,19 @@ class Reader {
         collapsed: this.folded,
         onCollapse: (folded: boolean) => void toolbarFolded.set(folded),
       },
+      // The toolbar's "Chế độ đọc" opens the view as the reader left it (see readerOptions).
+      reader: { settings: () => this.readerOptions().settings, onChange: this.readerOptions().onChange },
     };
+  }
+
+  /**
+   * How the reader view opens here: guarded like the toolbar, as the reader left it on any site (remembered on
+   * this computer), or the first time with this page's size, colours and spacing; each change is remembered.
+   */
+  private readerOptions() {
+    const s = this.session?.settings ?? this.state?.settings;
+    const page = s ? { fontScale: s.fontScale, contrast: s.contrast, spacing: s.spacing } : undefined;
+    return { guard: true, settings: readerPrefs.now() ?? page, onChange: (v: Readonly<ReaderSettings>) => void readerPrefs.set(v) };
   }
 
   async start(): Promise<void> {
@@ -66,7 +79,8 @@ class Reader {
       return undefined;
     });
     onSettingsChanged(keysFor(this.stage.host), () => this.stage.read(), (s) => this.apply(s));
-    const [first, folded] = await Promise.all([this.stage.first, toolbarFolded.get()]);
+    // The reader view's remembered settings are read with the rest, so the toolbar's "Chế độ đọc" has them.
+    const [first, folded] = await Promise.all([this.stage.first, toolbarFolded.get(), readerPrefs.load()]);
     this.folded = folded;
     this.apply(first);
   }
@@ -121,13 +135,12 @@ class Reader {
     this.stage.mark();
   }
 
-  /** Opens the reader view with this site's settings, or closes it when it is open. */
+  /** Opens the reader view (as the reader left it), or closes it when it is open. */
   private toggleReaderView(): void {
-    const s = this.session?.settings ?? this.state?.settings;
-    void loadReader().then(({ openReader, readerOf }) => {
+    void Promise.all([loadReader(), readerPrefs.load()]).then(([{ openReader, readerOf }]) => {
       const open = readerOf(document);
       if (open) return open.close();
-      openReader(document, { tagPrefix: TAG_PREFIX, ...(s ? { settings: { fontScale: s.fontScale, contrast: s.contrast, spacing: s.spacing } } : {}) });
+      openReader(document, { tagPrefix: TAG_PREFIX, ...this.readerOptions() });
     }, (error: unknown) => console.warn('Accessible Reader: could not open the reader view.', error));
   }
 

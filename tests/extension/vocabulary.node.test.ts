@@ -1,10 +1,12 @@
 /**
- * One vocabulary: the popup, the options page, the welcome page and the extension's strings name each option as the
- * on-page toolbar does (packages/retrofit/src/transforms/toolbar.strings.ts), in the same order. Fails as soon as
- * one of them drifts.
+ * One vocabulary: the popup, the options page, the welcome page, the extension's strings and the reader view name
+ * each option as the on-page toolbar does (packages/retrofit/src/transforms/toolbar.strings.ts), in the same order.
+ * Fails as soon as one of them drifts. (The reader view's controls are checked in their rendered order, against the
+ * toolbar's, in tests/reader/reader-view-bar.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readerStrings } from '../../packages/retrofit/src/reader/reader.strings';
 import { toolbarStrings } from '../../packages/retrofit/src/transforms/toolbar.strings';
 
 type Messages = Record<string, { message: string }>;
@@ -59,5 +61,41 @@ describe.each([
     // The order is the toolbar's: the page's keys are a subsequence of the vocabulary.
     const vocabulary = VOCABULARY.map(([key]) => key as string);
     expect(order.map((key) => vocabulary.indexOf(key))).toEqual([...order.map((key) => vocabulary.indexOf(key))].sort((a, b) => a - b));
+  });
+});
+
+/** Each option of the reader view's bar, the toolbar's key for it, in the toolbar's order. */
+const READER_VOCABULARY = [
+  ['tools', 'region'],
+  ['size', 'size'],
+  ['smaller', 'smaller'],
+  ['reset', 'reset'],
+  ['larger', 'larger'],
+  ['sizeNow', 'sizeNow'],
+  ['colours', 'contrast'],
+  ['high', 'high'],
+  ['dark', 'dark'],
+  ['yellow', 'yellow'],
+  ['more', 'more'],
+  ['spacing', 'spacing'],
+  ['readAloud', 'readAloud'],
+] as const;
+
+describe.each(['vi', 'en'] as const)('the reader view in %s', (lang) => {
+  const view = readerStrings[lang];
+  const toolbar = toolbarStrings[lang];
+
+  it.each(READER_VOCABULARY)('%s is the toolbar’s %s', (key, toolbarKey) => {
+    expect(view[key]).toBe(toolbar[toolbarKey]);
+  });
+
+  it('its first theme is its own and says what it is: the view never shows the page’s colours', () => {
+    expect(view.off).toBe(lang === 'vi' ? 'Nền kem, chữ đen' : 'Black on cream');
+    expect(view.off).not.toBe(toolbar.off);
+  });
+
+  it('the view’s own options have names no toolbar option has', () => {
+    const toolbarNames = new Set<string>(Object.values(toolbar));
+    for (const key of ['back', 'width', 'narrow', 'medium', 'wide'] as const) expect(toolbarNames.has(view[key]), key).toBe(false);
   });
 });

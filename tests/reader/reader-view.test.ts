@@ -8,6 +8,27 @@ const corpus = (name: string) => CORPUS.find((c) => c.name === name)!;
 const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 type Lit = HTMLElement & { updateComplete: Promise<unknown>; value: number };
 
+/** The visible words of a control (without its visually hidden rest). */
+function visible(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('.vh')) hidden.remove();
+  return text(copy);
+}
+
+/** A button of the reader view's bar by its visible words. */
+function barButton(root: ShadowRoot, words: string): HTMLButtonElement {
+  const b = [...root.querySelectorAll<HTMLButtonElement>('.bar button')].find((el) => visible(el) === words);
+  if (!b) throw new Error(`no bar button "${words}" (have: ${[...root.querySelectorAll('.bar button')].map(visible).join(' | ')})`);
+  return b;
+}
+
+/** The radio or checkbox of the bar whose label says `words`. */
+function barLabel(root: ShadowRoot, words: string): HTMLInputElement {
+  const l = [...root.querySelectorAll('.bar label')].find((el) => text(el).replace(/^Aa ?/, '') === words);
+  if (!l) throw new Error(`no bar label "${words}"`);
+  return l.querySelector('input')!;
+}
+
 /** What each sample's page shows around the article, which the reader view must not. */
 const SAMPLES = [
   { name: 'vhv', first: 'Dự Tọa đàm có đồng chí Nguyễn Văn Hùng', last: 'kịp thời giải quyết những vấn đề bức xúc ngay từ cơ sở.', furniture: ['Giới thiệu', 'Thống kê truy cập', 'Văn bản mới', 'Cơ quan chủ quản', 'Click để đánh giá', 'Hôm qua'] },
@@ -123,29 +144,31 @@ describe('reader view: exactly the article, over the page', () => {
     const px = (el: Element) => parseFloat(win.getComputedStyle(el).fontSize);
     const base = px(para);
     expect(base).toBe(20);
-    const size = root.querySelector('ar-font-size') as Lit;
-    await size.updateComplete;
-    const larger = [...size.shadowRoot!.querySelectorAll('button')].find((b) => text(b).startsWith('A+'))!;
+    const larger = barButton(root, 'A+');
     for (let i = 0; i < 10; i++) larger.click();
-    await size.updateComplete;
     expect(view.settings.fontScale).toBe(3);
     expect(px(para)).toBe(60);
     expect(text(root.querySelector('.pct'))).toBe('300%');
+    expect(larger.getAttribute('aria-disabled')).toBe('true');
+    expect(text(root.querySelector('.bar [role=status]'))).toBe('Cỡ chữ 300%');
     // No sideways scrolling of the view, even at 300%.
     const scroller = root.querySelector('.scroller')!;
     expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth + 1);
+    barButton(root, 'Màu chữ và nền').click();
     for (const theme of ['off', 'high', 'dark', 'yellow'] as const) {
       const radio = root.querySelector<HTMLInputElement>(`input[name="contrast"][value="${theme}"]`)!;
       radio.click();
       expect(view.settings.contrast).toBe(theme);
-      for (const el of [para, root.querySelector('h1')!, root.querySelector('.meta')!, root.querySelector('legend')!]) {
+      for (const el of [para, root.querySelector('h1')!, root.querySelector('.meta')!, root.querySelector('legend')!, barButton(root, 'Thêm')]) {
         const ratio = contrastRatio(textColor(el), drawnBackground(el)!);
         expect(ratio, `${theme} ${el.localName}`).toBeGreaterThanOrEqual(7);
       }
     }
-    const spacing = [...root.querySelectorAll('button')].find((b) => text(b) === 'Giãn dòng')!;
+    barButton(root, 'Thêm').click();
+    const spacing = barLabel(root, 'Giãn dòng');
     spacing.click();
-    expect(spacing.getAttribute('aria-pressed')).toBe('true');
+    expect(spacing.checked).toBe(true);
+    expect(view.settings.spacing).toBe('wcag');
     expect(parseFloat(win.getComputedStyle(para).letterSpacing)).toBeCloseTo(0.12 * 60, 1);
     view.update({ fontScale: 1 });
     const widths = Object.fromEntries(
@@ -193,11 +216,13 @@ describe('reader view: exactly the article, over the page', () => {
       const root = view.root;
       const back = root.querySelector('button.back')!;
       expect(back.querySelector('span:not([aria-hidden])')!.textContent).toBe(lang === 'vi' ? 'Xem trang gốc' : 'View original');
-      expect(root.querySelector('.tools')!.getAttribute('aria-label')).toBe(lang === 'vi' ? 'Công cụ đọc' : 'Reading tools');
+      expect(root.querySelector('.bar')!.getAttribute('aria-label')).toBe(lang === 'vi' ? 'Công cụ đọc' : 'Reading tools');
       expect(root.querySelector('.player')!.getAttribute('aria-label')).toBe(lang === 'vi' ? 'Đọc to' : 'Read aloud');
       // Every control is a native, focusable element with a name that includes its visible text.
       for (const b of root.querySelectorAll('button')) {
         expect(b.tabIndex).toBe(0);
+        // The player's own buttons are hidden until reading starts.
+        if (b.closest('.player')) continue;
         expect(b.getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
       }
       for (const theme of ['off', 'high', 'dark', 'yellow'] as const) {

@@ -10,5 +10,6 @@ export { findArticle, ADAPTERS } from './adapters/index.js';
 export { LEGIBLE_FONTS } from './transforms/font.js';
 export { provideComponents, type ComponentSource } from './components-source.js';
 export { provideReaderFeatures, readerFeatures, type ReaderFeatures } from './features.js';
-export type { Adapter, Article, Contrast, Font, Found, LegacyRating, LegacyWidgets, RetrofitOptions, RetrofitSession, Settings, Spacing, ToolbarActions, UiOptions } from './types.js';
+export type { Adapter, Article, Contrast, Font, Found, LegacyRating, LegacyWidgets, LineWidth, ReaderHooks, ReaderSettings, RetrofitOptions, RetrofitSession, Settings, Spacing, ToolbarActions, UiOptions } from './types.js';
 export { awaitReader, type ReaderChunk } from './chunk/handoff.js';
+export { READER_DEFAULTS, resolveReaderSettings } from './reader/reader-settings.js';

@@ -100,6 +100,29 @@ export interface ToolbarActions {
   onCollapse?: (collapsed: boolean) => void;
 }
 
+export type LineWidth = 'narrow' | 'medium' | 'wide';
+
+/** How the reader view shows the article. */
+export interface ReaderSettings {
+  /** Text size, 1 (20 px) to 3. */
+  fontScale: number;
+  /** `off` is the view's own black on cream; the others are the engine's themes, each at least 7:1. */
+  contrast: Contrast;
+  spacing: Spacing;
+  width: LineWidth;
+}
+
+/**
+ * How the toolbar's "Chế độ đọc" opens the reader view in an embedder that remembers the view's own settings
+ * (the extension keeps them on the computer): the engine never reads storage itself.
+ */
+export interface ReaderHooks {
+  /** The settings the view opens with; when absent (or it returns undefined), the page's size, colours and spacing. */
+  settings?: () => Partial<ReaderSettings> | undefined;
+  /** Hears every change of the view's settings, to remember them. */
+  onChange?: (settings: Readonly<ReaderSettings>) => void;
+}
+
 /** How the engine's UI on the page behaves. */
 export interface UiOptions {
   /**
@@ -108,6 +131,8 @@ export interface UiOptions {
    */
   guard?: boolean;
   toolbar?: ToolbarActions;
+  /** The reader view as the toolbar opens it. */
+  reader?: ReaderHooks;
 }
 
 /** Options that are about the embedding, not the reader. */

@@ -1,16 +1,36 @@
-/** Text of the reader view. Visible text is always part of the accessible name (WCAG 2.5.3). */
+import { toolbarStrings } from '../transforms/toolbar.strings.js';
+
+/**
+ * Text of the reader view. Every option the toolbar also has takes the toolbar's name (its strings are the
+ * project's vocabulary; tests/extension/vocabulary.node.test.ts checks it); the rest is the view's own. Visible
+ * text is always part of the accessible name (WCAG 2.5.3).
+ */
+const shared = (lang: 'vi' | 'en') => {
+  const t = toolbarStrings[lang];
+  return {
+    tools: t.region,
+    size: t.size,
+    smaller: t.smaller,
+    reset: t.reset,
+    larger: t.larger,
+    sizeNow: t.sizeNow,
+    colours: t.contrast,
+    high: t.high,
+    dark: t.dark,
+    yellow: t.yellow,
+    more: t.more,
+    spacing: t.spacing,
+    readAloud: t.readAloud,
+  };
+};
+
 export const readerStrings = {
   vi: {
+    ...shared('vi'),
     view: 'Chế độ đọc',
     back: 'Xem trang gốc',
-    tools: 'Công cụ đọc',
-    size: 'Cỡ chữ',
-    colours: 'Màu chữ và nền',
+    // The view never shows the page's colours: its first theme is its own, and says so.
     off: 'Nền kem, chữ đen',
-    high: 'Đen trên trắng',
-    dark: 'Trắng trên đen',
-    yellow: 'Vàng trên đen',
-    spacing: 'Giãn dòng',
     width: 'Độ rộng dòng',
     narrow: 'Hẹp',
     medium: 'Vừa',
@@ -21,16 +41,10 @@ export const readerStrings = {
     table: 'Bảng',
   },
   en: {
+    ...shared('en'),
     view: 'Reader view',
     back: 'View original',
-    tools: 'Reading tools',
-    size: 'Text size',
-    colours: 'Text and background colours',
     off: 'Black on cream',
-    high: 'Black on white',
-    dark: 'White on black',
-    yellow: 'Yellow on black',
-    spacing: 'Wider spacing',
     width: 'Line width',
     narrow: 'Narrow',
     medium: 'Medium',

@@ -6,25 +6,18 @@ import { readAloudOf } from '../read-aloud/page.js';
 import { buildPlayer } from '../read-aloud/player.js';
 import { createSpeaker, reveal, type Speaker } from '../read-aloud/speaker.js';
 import type { Speech } from '../read-aloud/voices.js';
-import type { Contrast, Spacing } from '../types.js';
-import { h, iconButton } from '../ui/h.js';
+import type { Contrast, LineWidth, ReaderSettings } from '../types.js';
+import { checkbox, choiceGroup, disclosures, nextScale, sizeGroup, type Listen, type SizePress } from '../ui/bar.js';
+import { h } from '../ui/h.js';
+import { icon } from '../ui/icons.js';
 import { languages } from './lang.js';
 import { lockPage } from './page-lock.js';
+import { READER_DEFAULTS, resolveReaderSettings } from './reader-settings.js';
 import { READER_CSS } from './reader.styles.js';
 import { readerStrings } from './reader.strings.js';
 import { componentsIn, ratingFor, relatedFor } from './widgets.js';
 
-export type LineWidth = 'narrow' | 'medium' | 'wide';
-
-/** How the reader view shows the article. */
-export interface ReaderSettings {
-  /** Text size, 1 (20 px) to 3. */
-  fontScale: number;
-  /** `off` is the view's own black on cream; the others are the engine's themes, each at least 7:1. */
-  contrast: Contrast;
-  spacing: Spacing;
-  width: LineWidth;
-}
+export type { LineWidth, ReaderSettings };
 
 export interface ReaderOptions {
   /** Tag prefix of the components in the view (`ar-rating`…). Default `ar`. */
@@ -38,6 +31,14 @@ export interface ReaderOptions {
   extract?: ExtractOptions;
   /** Speech synthesis for read-aloud; default the window's. */
   speech?: Speech;
+  /**
+   * The view lives in a closed shadow root and its controls act on the reader's own input only (trusted
+   * events), like the guarded toolbar: a page script can neither read the view nor change the reader's
+   * settings through it. The extension sets this.
+   */
+  guard?: boolean;
+  /** Called after every change of the settings (the reader's or `update()`'s): where an embedder remembers them. */
+  onChange?: (settings: Readonly<ReaderSettings>) => void;
   /** Called after the view closed and the page is back as it was. */
   onClose?: (settings: Readonly<ReaderSettings>) => void;
 }
@@ -45,7 +46,7 @@ export interface ReaderOptions {
 export interface ReaderView {
   readonly article: ExtractedArticle;
   readonly settings: Readonly<ReaderSettings>;
-  /** The view's shadow root (open, for tests and embedders' styles). */
+  /** The view's shadow root (open unless `guard`, for tests and embedders' styles). */
   readonly root: ShadowRoot;
   readonly open: boolean;
   update(partial: Partial<ReaderSettings>): void;
@@ -55,23 +56,11 @@ export interface ReaderView {
 
 const CONTRASTS: readonly Contrast[] = ['off', 'high', 'dark', 'yellow'];
 const WIDTHS: readonly LineWidth[] = ['narrow', 'medium', 'wide'];
-const DEFAULTS: ReaderSettings = { fontScale: 1, contrast: 'off', spacing: 'off', width: 'medium' };
 const HOST_STYLE =
   'position:fixed!important;inset:0!important;z-index:2147483647!important;display:block!important;margin:0!important;' +
   'width:auto!important;height:auto!important;transform:none!important;opacity:1!important;visibility:visible!important';
 
 const open = new WeakMap<Document, View>();
-
-/** Valid settings from anything: bad fields keep `base` (the reader view never throws on input). */
-function merge(base: ReaderSettings, p: Partial<ReaderSettings> | undefined): ReaderSettings {
-  const out = { ...base };
-  if (!p || typeof p !== 'object') return out;
-  if (typeof p.fontScale === 'number' && Number.isFinite(p.fontScale)) out.fontScale = Math.round(Math.min(3, Math.max(1, p.fontScale)) * 100) / 100;
-  if (CONTRASTS.includes(p.contrast!)) out.contrast = p.contrast!;
-  if (p.spacing === 'off' || p.spacing === 'wcag') out.spacing = p.spacing;
-  if (WIDTHS.includes(p.width!)) out.width = p.width!;
-  return out;
-}
 
 /** The element that has focus, looking into shadow roots (the engine's toolbar button lives in one). */
 function deepActive(doc: Document): Element | null {
@@ -98,6 +87,9 @@ class View implements ReaderView {
   private readonly speaker: Speaker;
   private readonly sync: () => void;
   private readonly scroller: HTMLElement;
+  private readonly resized: ResizeObserver | undefined;
+  /** Runs a change of size, spacing or width and scrolls so that the text the reader was on stays in place. */
+  private readonly keepPlace: (change: () => void) => void;
 
   constructor(
     private readonly doc: Document,
@@ -106,53 +98,62 @@ class View implements ReaderView {
     private readonly options: ReaderOptions,
   ) {
     const win = doc.defaultView!;
-    this.settings = merge(DEFAULTS, options.settings);
+    this.settings = resolveReaderSettings(options.settings, READER_DEFAULTS);
     this.invoker = options.invoker ?? deepActive(doc);
     const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
     const { ui, text: textLang } = languages(doc, article.title, options.lang, article);
     const t = readerStrings[ui];
-    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text = '') => h(doc, tag, attrs, text);
+    const guard = !!options.guard;
+    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: Array<Node | string>) => h(doc, tag, attrs, ...kids);
+    /** A listener that acts on the reader's own input only when guarded; an error in it never escapes. */
+    const on: Listen = (el, type, fn) =>
+      el.addEventListener(type, (e) => {
+        if (guard && !e.isTrusted) return;
+        try {
+          fn(e as Parameters<typeof fn>[0]);
+        } catch (error) {
+          console.error('Accessible Reader: a reader view control failed.', error);
+        }
+      });
 
     this.host = make('div', { [OWN]: '', 'data-ar-reader': '', lang: ui, style: HOST_STYLE });
-    // The font-size component resizes a target in the document; this one is never shown (no slot).
-    this.host.append(make('span', { 'data-ar-sink': '' }));
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: guard ? 'closed' : 'open' });
     const style = make('style', {}, READER_CSS);
     this.scroller = make('div', { class: 'scroller' });
     const withComponents = componentsIn(win, prefix);
 
-    // Tools: back to the page, size, colours, spacing, line width.
-    const tools = make('section', { class: 'tools', 'aria-label': t.tools });
-    const backButton = () => iconButton(doc, 'back', t.back, () => this.close(), { class: 'back' });
-    const size = make('div', { class: 'group' });
-    const pct = make('span', { class: 'pct', 'aria-hidden': 'true' });
-    // Without the components (a page that took their tag names) the view keeps its other tools.
-    let setSize = (_percent: number) => {};
-    if (withComponents) {
-      const control = make(`${prefix}-font-size` as 'div', { min: '100', max: '300', step: '25', lang: ui, target: '[data-ar-reader] > [data-ar-sink]' }) as unknown as HTMLElement & { value: number };
-      control.addEventListener('change', () => this.update({ fontScale: control.value / 100 }));
-      size.append(control);
-      setSize = (p) => (control.value = p);
-    }
-    size.append(pct);
-    const radios = <V extends string>(legend: string, name: string, values: readonly V[], label: (v: V) => string, pick: (v: V) => void) => {
-      const fieldset = make('fieldset');
-      fieldset.append(make('legend', {}, legend));
-      const inputs = values.map((v) => {
-        const l = make('label', { class: 'choice' });
-        const input = make('input', { type: 'radio', name, value: v });
-        input.addEventListener('change', () => input.checked && pick(v));
-        l.append(input, doc.createTextNode(label(v)));
-        fieldset.append(l);
-        return input;
-      });
-      return { fieldset, inputs };
+    // The bar: the way back, then the toolbar's controls in the toolbar's order (size, colours, more, read
+    // aloud). Colours and "more" open under the row, one at a time.
+    const backButton = () => {
+      const b = make('button', { type: 'button', class: 'back' }, icon(doc, 'back'), make('span', {}, t.back));
+      on(b, 'click', () => this.close());
+      return b;
     };
-    const colours = radios(t.colours, 'contrast', CONTRASTS, (v) => t[v], (contrast) => this.update({ contrast }));
-    const widths = radios(t.width, 'width', WIDTHS, (v) => t[v], (width) => this.update({ width }));
-    const spacing = make('button', { type: 'button', 'aria-pressed': 'false' }, t.spacing);
-    spacing.addEventListener('click', () => this.update({ spacing: this.settings.spacing === 'wcag' ? 'off' : 'wcag' }));
-    tools.append(backButton(), size, colours.fieldset, spacing, widths.fieldset);
+    const status = make('span', { class: 'vh', role: 'status' });
+    const size = sizeGroup(doc, t);
+    const press = (which: SizePress) => {
+      const next = nextScale(this.settings.fontScale, which);
+      if (next === this.settings.fontScale) return;
+      this.update({ fontScale: next });
+      status.textContent = t.sizeNow.replace('{n}', String(Math.round(next * 100)));
+    };
+    for (const which of ['smaller', 'reset', 'larger'] as const) on(size.buttons[which], 'click', () => press(which));
+    const panels = disclosures(doc, on);
+    const colours = choiceGroup(doc, on, {
+      legend: t.colours,
+      name: 'contrast',
+      values: CONTRASTS,
+      label: (v) => t[v],
+      swatch: (v) => `s-${v}`,
+      pick: (contrast) => this.update({ contrast }),
+      attrs: { class: 'panel' },
+    });
+    const more = make('div', { class: 'panel' });
+    const spacing = checkbox(doc, on, t.spacing, (c) => this.update({ spacing: c ? 'wcag' : 'off' }));
+    const widths = choiceGroup(doc, on, { legend: t.width, name: 'width', values: WIDTHS, label: (v) => t[v], pick: (width) => this.update({ width }) });
+    more.append(spacing.label, widths.fieldset);
+    const row = make('div', { class: 'row' }, backButton(), size.group, panels.add('colours', t.colours, colours.fieldset), panels.add('more', t.more, more));
+    const bar = make('section', { class: 'bar', 'aria-label': t.tools }, row, colours.fieldset, more, status);
 
     // The article.
     const main = make('main');
@@ -188,16 +189,25 @@ class View implements ReaderView {
 
     // Read aloud: lead and body, never the title line, menus or counters (they are not in the view at all).
     const blocks: ReadingBlock[] = readingBlocks(articleEl).filter((b) => !b.el.closest('h1, [data-skip]'));
+    const top = make('div', { class: 'top' });
+    /** How much of the view the sticky top covers (nothing where it does not stick: short windows). */
+    const covered = () => (win.getComputedStyle(top).position === 'sticky' ? top.offsetHeight : 0);
     let refresh = () => {};
-    // The sentence is kept clear of the sticky player bar.
     this.speaker = createSpeaker(win, { blocks, lang: textLang || ui, ...(options.speech ? { speech: options.speech } : {}), onChange: () => refresh() }, (range) =>
-      reveal(range, this.scroller, this.scroller.querySelector<HTMLElement>('.player')?.offsetHeight),
+      reveal(range, this.scroller, covered()),
     );
     const player = buildPlayer(doc, ui, this.speaker, textLang || ui);
-    refresh = player.update;
+    // "Đọc to" is the bar's last control, as in the toolbar; the rest of the player (stop, sentences, speed,
+    // voice, what is happening) opens under the bar once reading has started, so it never pushes the title down.
+    row.append(player.main);
+    player.el.hidden = true;
+    refresh = () => {
+      player.update();
+      if (this.speaker.state !== 'idle') player.el.hidden = false;
+    };
     // Clicking a paragraph (not a link, not selecting text) chooses where reading starts or goes on:
     // the play button then reads "Đọc từ đây" / "Read from here".
-    articleEl.addEventListener('click', (e) => {
+    on(articleEl, 'click', (e) => {
       const target = e.target as Element;
       if (target.closest('a, button') || String(win.getSelection() ?? '')) return;
       let index = -1;
@@ -205,26 +215,42 @@ class View implements ReaderView {
       if (index >= 0) this.speaker.moveTo(index);
     });
 
-    this.scroller.append(tools, player.el, main);
+    top.append(bar, player.el);
+    this.scroller.append(top, main);
     this.root.append(style, this.scroller);
-    this.root.addEventListener('keydown', (e) => {
+    on(this.root, 'keydown', (e) => {
       const k = e as KeyboardEvent;
       if (k.key === 'Escape' && !k.defaultPrevented) {
         k.preventDefault();
         this.close();
       }
     });
+    // What the sticky top covers is kept clear when focus or a sentence is scrolled into view.
+    this.resized = win.ResizeObserver ? new win.ResizeObserver(() => this.scroller.style.setProperty('--top', `${covered()}px`)) : undefined;
+    this.resized?.observe(top);
+
+    // The place is kept by hand: the browser's scroll anchoring does not follow a change of the whole text's size.
+    const lines = 'h1, h2, h3, h4, h5, h6, p, li, dt, dd, pre, figcaption, img, tr';
+    this.keepPlace = (change) => {
+      const line = this.scroller.getBoundingClientRect().top + covered();
+      const at = this.scroller.scrollTop > 0 ? [...articleEl.querySelectorAll(lines)].find((el) => el.getBoundingClientRect().bottom > line + 1) : undefined;
+      if (!at) return change();
+      // The same point of the same block (a fraction of its height) goes back to the top line.
+      const r = at.getBoundingClientRect();
+      const f = Math.min(1, Math.max(0, (line - r.top) / (r.height || 1)));
+      change();
+      const n = at.getBoundingClientRect();
+      this.scroller.scrollTop += n.top + f * n.height - (r.top + f * r.height);
+    };
 
     this.sync = () => {
       const s = this.settings;
       this.scroller.className = `scroller theme t-${s.contrast} w-${s.width} s-${s.spacing}`;
       this.scroller.style.setProperty('--scale', String(s.fontScale));
-      const percent = Math.round(s.fontScale * 100);
-      setSize(percent);
-      pct.textContent = `${percent}%`;
-      for (const r of colours.inputs) r.checked = r.value === s.contrast;
-      for (const r of widths.inputs) r.checked = r.value === s.width;
-      spacing.setAttribute('aria-pressed', String(s.spacing === 'wcag'));
+      size.show(s.fontScale);
+      colours.show(s.contrast);
+      widths.show(s.width);
+      spacing.input.checked = s.spacing === 'wcag';
     };
     this.sync();
 
@@ -240,8 +266,17 @@ class View implements ReaderView {
 
   update(partial: Partial<ReaderSettings>): void {
     if (!this.open) return;
-    this.settings = merge(this.settings, partial);
-    this.sync();
+    const next = resolveReaderSettings(partial, this.settings);
+    if (JSON.stringify(next) === JSON.stringify(this.settings)) return;
+    this.keepPlace(() => {
+      this.settings = next;
+      this.sync();
+    });
+    try {
+      this.options.onChange?.(this.settings);
+    } catch (error) {
+      console.error('Accessible Reader: onChange failed.', error);
+    }
   }
 
   close(): void {
@@ -249,6 +284,7 @@ class View implements ReaderView {
     this.open = false;
     open.delete(this.doc);
     this.speaker.dispose();
+    this.resized?.disconnect();
     this.host.remove();
     this.unlock();
     const back = this.invoker as HTMLElement | null;

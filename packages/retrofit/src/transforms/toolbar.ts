@@ -3,14 +3,12 @@ import { OWN, bodyOf, createIn, rootOf } from '../dom.js';
 import { shadowStyle } from '../styles.js';
 import { withReaderFeatures } from '../features.js';
 import type { Contrast, Settings } from '../types.js';
+import { checkbox, choiceGroup, disclosures, nextScale, sizeGroup, type SizePress } from '../ui/bar.js';
 import { icon, type IconName } from '../ui/icons.js';
 import { TOOLBAR_CSS } from './toolbar.styles.js';
 import { toolbarStrings } from './toolbar.strings.js';
 
 const CONTRASTS: readonly Contrast[] = ['off', 'high', 'dark', 'yellow'];
-const STEP = 0.25;
-const MIN = 1;
-const MAX = 3;
 /** A toolbar this wide holds its one row. */
 const WIDE = 900;
 
@@ -63,50 +61,33 @@ export function toolbar(): Transform {
     const tools = make('div', { class: 'tools', id: 'tools' });
 
     // Text size: three native buttons, so the toolbar needs no custom element (and acts on trusted clicks).
-    const sizeButton = (label: string, hidden: string) => make('button', { type: 'button' }, label, make('span', { class: 'vh' }, ` ${hidden}`));
-    const smaller = sizeButton('A-', t.smaller);
-    const reset = sizeButton('A', t.reset);
-    const larger = sizeButton('A+', t.larger);
-    const pct = make('span', { class: 'pct', 'aria-hidden': 'true' });
-    const size = make('div', { role: 'group', class: 'size', 'aria-label': t.size }, smaller, reset, larger, pct);
+    const size = sizeGroup(doc, t);
+    const { smaller, reset, larger } = size.buttons;
 
     // Panels open under the row, one at a time.
-    const panels: Array<[HTMLButtonElement, HTMLElement]> = [];
-    const disclosure = (id: string, text: string, panel: HTMLElement) => {
-      panel.id = id;
-      panel.hidden = true;
-      const b = make('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': id }, make('span', {}, text), icon(doc, 'expand'));
-      panels.push([b, panel]);
-      on(b, 'click', () => {
-        const open = b.getAttribute('aria-expanded') !== 'true';
-        for (const [other, p] of panels) {
-          other.setAttribute('aria-expanded', String(other === b && open));
-          p.hidden = !(other === b && open);
-        }
-      });
-      return b;
-    };
+    const panels = disclosures(doc, on);
 
     // Colours: one native radio group.
-    const colours = make('fieldset', { class: 'panel' }, make('legend', {}, t.contrast));
-    const radios = CONTRASTS.map((mode) => {
-      const input = make('input', { type: 'radio', name: 'contrast', value: mode });
-      on(input, 'change', () => input.checked && ctx.update({ contrast: mode }));
-      colours.append(make('label', {}, input, make('span', { class: `swatch s-${mode}`, 'aria-hidden': 'true' }, 'Aa'), t[mode]));
-      return input;
+    const colours = choiceGroup(doc, on, {
+      legend: t.contrast,
+      name: 'contrast',
+      values: CONTRASTS,
+      label: (mode) => t[mode],
+      swatch: (mode) => `s-${mode}`,
+      pick: (contrast) => ctx.update({ contrast }),
+      attrs: { class: 'panel' },
     });
 
     // More: spacing and side content (checkboxes), and what the extension offers.
     const more = make('div', { class: 'panel' });
-    const checkbox = (text: string, change: (checked: boolean) => void) => {
-      const input = make('input', { type: 'checkbox' });
-      on(input, 'change', () => change(input.checked));
-      more.append(make('label', {}, input, text));
-      return input;
+    const check = (text: string, change: (checked: boolean) => void) => {
+      const box = checkbox(doc, on, text, change);
+      more.append(box.label);
+      return box.input;
     };
-    const spacing = checkbox(t.spacing, (c) => ctx.update({ spacing: c ? 'wcag' : 'off' }));
-    const clutter = checkbox(t.clutter, (c) => ctx.update({ hideClutter: c }));
-    const scope = actions?.scope ? checkbox(t.scope, (c) => actions.scope!.change(c)) : null;
+    const spacing = check(t.spacing, (c) => ctx.update({ spacing: c ? 'wcag' : 'off' }));
+    const clutter = check(t.clutter, (c) => ctx.update({ hideClutter: c }));
+    const scope = actions?.scope ? check(t.scope, (c) => actions.scope!.change(c)) : null;
     if (actions?.turnOff) {
       const off = make('button', { type: 'button' }, ...iconText('off', t.turnOff));
       on(off, 'click', () => actions.turnOff!());
@@ -116,13 +97,18 @@ export function toolbar(): Transform {
     // The article alone (reader view), and read aloud on the page; both start from the page as it is now.
     let latest: Readonly<Settings> | undefined;
     const reader = make('button', { type: 'button' }, ...iconText('reader', t.reader));
-    on(reader, 'click', () => withReaderFeatures((f) => f.openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: reader, settings: { ...latest } })));
+    on(reader, 'click', () => {
+      // An embedder that remembers the view's own settings opens it with those (see UiOptions.reader).
+      const hooks = ctx.ui?.reader;
+      const settings = hooks?.settings?.() ?? { ...latest };
+      withReaderFeatures((f) => f.openReader(doc, { tagPrefix: ctx.prefix, lang, invoker: reader, guard: guarded, settings, ...(hooks?.onChange ? { onChange: hooks.onChange } : {}) }));
+    });
     const read = make('button', { type: 'button' }, ...iconText('speak', t.readAloud));
     on(read, 'click', () => withReaderFeatures((f) => f.readAloud(doc, { lang, invoker: read })?.root.querySelector('button')?.focus()));
 
-    tools.append(size, disclosure('colours', t.contrast, colours), disclosure('more', t.more, more), reader, read);
+    tools.append(size.group, panels.add('colours', t.contrast, colours.fieldset), panels.add('more', t.more, more), reader, read);
     const row = make('div', { class: 'row' }, name, tools);
-    const section = make('section', { 'aria-labelledby': 'name' }, row, colours, more, status);
+    const section = make('section', { class: 'bar', 'aria-labelledby': 'name' }, row, colours.fieldset, more, status);
     name.id = 'name';
     shadowStyle(shadow, TOOLBAR_CSS);
     shadow.append(section);
@@ -131,11 +117,7 @@ export function toolbar(): Transform {
       name.setAttribute('aria-expanded', String(!folded));
       name.replaceChild(icon(doc, folded ? 'expand' : 'collapse'), name.firstChild!);
       tools.hidden = folded;
-      if (!folded) return;
-      for (const [b, p] of panels) {
-        b.setAttribute('aria-expanded', 'false');
-        p.hidden = true;
-      }
+      if (folded) panels.closeAll();
     };
     fold(!!actions?.collapsed);
     on(name, 'click', () => {
@@ -145,9 +127,9 @@ export function toolbar(): Transform {
     });
 
     /** Changes the size and keeps the pressed button where it was on the screen. */
-    const resize = (button: HTMLButtonElement, to: (now: number) => number) => {
+    const resize = (button: HTMLButtonElement, press: SizePress) => {
       const now = latest?.fontScale ?? 1;
-      const next = Math.round(Math.min(MAX, Math.max(MIN, to(now))) * 100) / 100;
+      const next = nextScale(now, press);
       if (next === now) return;
       const before = button.getBoundingClientRect().top;
       ctx.update({ fontScale: next });
@@ -156,19 +138,14 @@ export function toolbar(): Transform {
       if (Math.abs(moved) >= 1) win.scrollBy({ top: moved, behavior: 'instant' });
       status.textContent = t.sizeNow.replace('{n}', String(Math.round(next * 100)));
     };
-    on(smaller, 'click', () => resize(smaller, (s) => s - STEP));
-    on(reset, 'click', () => resize(reset, () => 1));
-    on(larger, 'click', () => resize(larger, (s) => s + STEP));
+    on(smaller, 'click', () => resize(smaller, 'smaller'));
+    on(reset, 'click', () => resize(reset, 'reset'));
+    on(larger, 'click', () => resize(larger, 'larger'));
 
     sync = (s) => {
       latest = s;
-      const percent = Math.round(s.fontScale * 100);
-      pct.textContent = `${percent}%`;
-      // Disabled at the ends, but focusable and announced: aria-disabled keeps the button where focus is.
-      smaller.setAttribute('aria-disabled', String(s.fontScale <= MIN));
-      larger.setAttribute('aria-disabled', String(s.fontScale >= MAX));
-      reset.setAttribute('aria-disabled', String(s.fontScale === 1));
-      for (const r of radios) r.checked = r.value === s.contrast;
+      size.show(s.fontScale);
+      colours.show(s.contrast);
       spacing.checked = s.spacing === 'wcag';
       clutter.checked = s.hideClutter;
       if (scope) scope.checked = !!actions?.scope?.siteOnly();

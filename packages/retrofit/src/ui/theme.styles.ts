@@ -21,5 +21,5 @@ button{display:inline-flex;align-items:center;gap:.4em}
 button svg{flex:none;width:1.25em;height:1.25em}
 button[disabled]{border-style:dashed;cursor:default;color:var(--muted)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:3px}
-@media (forced-colors:active){button,fieldset,select{border-color:ButtonText}button.back,button[aria-pressed=true]{background:Highlight;color:HighlightText}}
+@media (forced-colors:active){button,fieldset,select{border-color:ButtonText}}
 `;
