@@ -1,11 +1,18 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { buildVietnameseVoice } from './extension/scripts/espeak-vietnamese.mjs';
+import { bundledPackages, thirdPartyNotices } from './scripts/notices/index.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const require = createRequire(import.meta.url);
 
 /** Host patterns the extension works on without asking: Vietnamese government portals. */
 const GOV_MATCHES = ['*://*.gov.vn/*', '*://gov.vn/*'];
+
+/** The npm packages each entrypoint's build bundles, for THIRD_PARTY_NOTICES.txt (see scripts/notices). */
+const bundled = bundledPackages();
 
 /**
  * The browser extension (sources in extension/). The engine and the components are bundled from their
@@ -20,6 +27,7 @@ export default defineConfig({
   // `wxt` (dev mode) must not try to open a browser on machines without a display.
   webExt: { disabled: true },
   vite: () => ({
+    plugins: [bundled.plugin()],
     resolve: {
       alias: [
         { find: /^@accessible-reader\/components$/, replacement: here('./packages/components/src/index.ts') },
@@ -35,6 +43,7 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'build:before': () => bundled.reset(),
     // The built-in voice (eSpeak NG, Vietnamese data only; GPL-3.0, see extension/README.md), made from its npm
     // package at each build and never committed.
     'build:publicAssets': (_wxt, files) => {
@@ -44,6 +53,19 @@ export default defineConfig({
         { absoluteSrc: voice.data, relativeDest: 'espeak/espeak-ng.data' },
         { absoluteSrc: voice.licence, relativeDest: 'espeak/COPYING' },
       );
+      // Public assets are copied after every entrypoint is built: the notices see all that was bundled.
+      const notices = thirdPartyNotices({
+        product: 'Accessible Reader (browser extension)',
+        outputs: bundled.outputs,
+        extra: [
+          {
+            dir: dirname(require.resolve('@echogarden/espeak-ng-emscripten/package.json')),
+            in: 'espeak/',
+            about: 'eSpeak NG, the built-in Vietnamese voice (Vietnamese data only), compiled to WebAssembly',
+          },
+        ],
+      });
+      files.push({ contents: notices, relativeDest: 'THIRD_PARTY_NOTICES.txt' });
     },
   },
   zip: {
