@@ -30,8 +30,10 @@ function commands(name: string): string[] {
 }
 
 describe('npm test, on a computer that lacks something', () => {
-  it('checks the computer first, before the build', () => {
+  it('checks the computer first, before the build; builds Storybook for the docs pages\' test', () => {
     expect(scripts.test).toMatch(/^node scripts\/preflight\.mjs && /);
+    expect(commands('test').indexOf('storybook build -o storybook-static --quiet')).toBeLessThan(commands('test').indexOf('vitest run'));
+    expect(commands('test')).toContain('storybook build -o storybook-static --quiet');
   });
 
   it('without Chromium: one line naming CHROMIUM_PATH and how to install it on Debian/Ubuntu, macOS and Windows', () => {

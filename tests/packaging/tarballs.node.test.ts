@@ -12,7 +12,8 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { bundledPackages } from '../../scripts/notices/index.mjs';
-import { ROOT, htmlExamples, install, pack, serve, writeConsumer, type Packed } from './consumer';
+import { serve } from '../support/static-server';
+import { ROOT, htmlExamples, install, pack, writeConsumer, type Packed } from './consumer';
 
 const SLOW = { timeout: 60_000 };
 const temp = mkdtempSync(join(tmpdir(), 'arx-consumer-'));
