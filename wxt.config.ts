@@ -72,7 +72,7 @@ export default defineConfig({
     artifactTemplate: 'accessible-reader-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'accessible-reader-{{version}}-sources.zip',
     // Sources for Mozilla's review: everything that makes the bundle, nothing else.
-    includeSources: ['extension/**', 'packages/components/src/**', 'packages/retrofit/src/**', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.base.json'],
+    includeSources: ['extension/**', 'packages/components/src/**', 'packages/retrofit/src/**', 'packages/*/package.json', 'scripts/notices/**', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'LICENSE'],
     excludeSources: ['extension/public/icon/**'],
   },
   manifest: ({ browser, manifestVersion }) => ({
