@@ -67,7 +67,13 @@ export function writeConsumer(dir: string, packed: Packed[]): void {
 
 /** `npm ci --offline` in the consumer's folder. */
 export function install(dir: string): void {
-  npm(['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], dir);
+  try {
+    npm(['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], dir);
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr ?? '');
+    if (stderr.includes('ENOTCACHED')) throw new Error(`npm's cache lacks a dependency of the packages (run \`npm ci\` at the root: it fills the cache).\n${stderr}`);
+    throw error;
+  }
 }
 
 /** The ```html examples of a README, in order. */
