@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
-import { chromiumArgs, chromiumPath } from './tests/support/chromium';
-import { testServer } from './tests/support/test-server';
+import { chromiumArgs, chromiumPath } from './tests/support/chromium.ts';
+import { testServer } from './tests/support/test-server.ts';
 
 /** Real Chromium for everything that touches the DOM: components, the engine, axe-core. */
 const chromium = playwright({
@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/**/*.test.ts'],
+          setupFiles: ['tests/support/lit-dev-mode.ts'],
           exclude: ['tests/**/*.node.test.ts', 'tests/extension/**', 'tests/firefox/**'],
           browser: {
             enabled: true,
@@ -67,6 +68,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: {
           name: 'storybook',
+          setupFiles: ['tests/support/lit-dev-mode.ts'],
           browser: {
             enabled: true,
             provider: chromium,

@@ -1,13 +1,20 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { buildVietnameseVoice } from './extension/scripts/espeak-vietnamese.mjs';
 import { compileLitTemplates } from './extension/build/compile-lit-templates';
 import { readabilityWithoutMarkup } from './extension/build/readability-without-markup';
+import { bundledPackages, thirdPartyNotices } from './scripts/notices/index.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const require = createRequire(import.meta.url);
 
 /** Host patterns the extension works on without asking: Vietnamese government portals. */
 const GOV_MATCHES = ['*://*.gov.vn/*', '*://gov.vn/*'];
+
+/** The npm packages each entrypoint's build bundles, for THIRD_PARTY_NOTICES.txt (see scripts/notices). */
+const bundled = bundledPackages();
 
 /**
  * The browser extension (sources in extension/). The engine and the components are bundled from their
@@ -23,7 +30,7 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({
     // No markup is parsed at run time: Lit templates are compiled at build time, Readability copies nodes.
-    plugins: [compileLitTemplates(), readabilityWithoutMarkup()],
+    plugins: [compileLitTemplates(), readabilityWithoutMarkup(), bundled.plugin()],
     resolve: {
       alias: [
         { find: /^@accessible-reader\/components$/, replacement: here('./packages/components/src/index.ts') },
@@ -39,6 +46,7 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'build:before': () => bundled.reset(),
     // The built-in voice (eSpeak NG, Vietnamese data only; GPL-3.0, see extension/README.md), made from its npm
     // package at each build and never committed.
     'build:publicAssets': (_wxt, files) => {
@@ -48,13 +56,26 @@ export default defineConfig({
         { absoluteSrc: voice.data, relativeDest: 'espeak/espeak-ng.data' },
         { absoluteSrc: voice.licence, relativeDest: 'espeak/COPYING' },
       );
+      // Public assets are copied after every entrypoint is built: the notices see all that was bundled.
+      const notices = thirdPartyNotices({
+        product: 'Accessible Reader (browser extension)',
+        outputs: bundled.outputs,
+        extra: [
+          {
+            dir: dirname(require.resolve('@echogarden/espeak-ng-emscripten/package.json')),
+            in: 'espeak/',
+            about: 'eSpeak NG, the built-in Vietnamese voice (Vietnamese data only), compiled to WebAssembly',
+          },
+        ],
+      });
+      files.push({ contents: notices, relativeDest: 'THIRD_PARTY_NOTICES.txt' });
     },
   },
   zip: {
     artifactTemplate: 'accessible-reader-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'accessible-reader-{{version}}-sources.zip',
     // Sources for Mozilla's review: everything that makes the bundle, nothing else.
-    includeSources: ['extension/**', 'packages/components/src/**', 'packages/retrofit/src/**', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.base.json'],
+    includeSources: ['extension/**', 'packages/components/src/**', 'packages/retrofit/src/**', 'packages/*/package.json', 'scripts/notices/**', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'LICENSE'],
     excludeSources: ['extension/public/icon/**'],
   },
   manifest: ({ browser, manifestVersion }) => ({

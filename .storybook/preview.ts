@@ -2,29 +2,17 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { resetDocument, withPage } from './page';
+import { forDocs, type Manifest } from './docs-api';
+import { followContentHeight, storiesWithoutPlayOnDocsPages } from './docs-frames';
+import { snippet } from './docs-source';
+// The four tags, registered before the API tables are made: their defaults are read from new elements.
+import '@accessible-reader/components/define.js';
 import './preview.css';
 // The package's themes: toolbar contrast switch, <ar-contrast-toggle> and the high-contrast article all use it.
 import '../packages/components/src/contrast-toggle/contrast.css';
 
 /** The tags every story is audited against: WCAG 2.0 / 2.1 / 2.2 A and AA, plus axe best practices. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-interface ManifestMember {
-  name: string;
-  kind?: string;
-  privacy?: string;
-  fieldName?: string;
-}
-interface ManifestDeclaration {
-  name: string;
-  customElement?: boolean;
-  tagName?: string;
-  members?: ManifestMember[];
-  attributes?: ManifestMember[];
-}
-interface Manifest {
-  modules: { declarations?: ManifestDeclaration[] }[];
-}
 
 /**
  * custom-elements.json is a build output (`npm run build`), so it is looked up rather than imported: a Storybook
@@ -35,22 +23,17 @@ const manifest = Object.values(found)[0];
 if (manifest) setCustomElementsManifest(forDocs(manifest));
 else console.warn('Accessible Reader Storybook: run `npm run build` to generate custom-elements.json for the API tables.');
 
-/**
- * The API tables show what a page author can use. Tags are registered by `defineElement()` calls the analyzer
- * cannot see, so a declaration without `tagName` gets it from its class name (ArFontSize -> ar-font-size), and
- * private/protected fields (internal Lit state) are left out of the tables.
- */
-function forDocs(source: Manifest): Manifest {
-  const copy = structuredClone(source);
-  for (const declaration of copy.modules.flatMap((m) => m.declarations ?? [])) {
-    if (!declaration.customElement) continue;
-    declaration.tagName ??= declaration.name.replace(/(?<=[a-z0-9])([A-Z])/g, '-$1').toLowerCase();
-    const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
-    declaration.members = declaration.members?.filter((m) => !hidden.has(m.name));
-    declaration.attributes = declaration.attributes?.filter((a) => !hidden.has(a.fieldName ?? a.name));
-  }
-  return copy;
-}
+/** Attributes of the components whose presence means true (for "Show code"). */
+const booleanAttributes = new Set(
+  (manifest?.modules ?? [])
+    .flatMap((m) => m.declarations ?? [])
+    .flatMap((d) => (d as { attributes?: { name: string; type?: { text: string } }[] }).attributes ?? [])
+    .filter((a) => a.type?.text === 'boolean')
+    .map((a) => a.name),
+);
+
+storiesWithoutPlayOnDocsPages();
+followContentHeight();
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -100,7 +83,12 @@ const preview: Preview = {
     },
     // Each story of a docs page in its own frame: the font-size and contrast controls act on their document,
     // and on a shared docs page the 200% story would enlarge, and a contrast story theme, the whole page.
-    docs: { toc: true, story: { inline: false, height: '320px' } },
+    docs: {
+      toc: true,
+      story: { inline: false, height: '320px' },
+      // "Show code": the story's markup alone (not the page around it), with the lines that load the components.
+      source: { excludeDecorators: true, transform: (code: string) => (code.includes('<ar-') ? snippet(code, booleanAttributes) : code) },
+    },
     options: {
       storySort: { order: ['Start here', 'Components', ['Font size', 'Contrast toggle', 'Rating', 'Related articles'], 'Pages'] },
     },

@@ -7,7 +7,7 @@ import css from '../extension/entrypoints/options/style.css?inline';
 import { startOptions } from '../extension/entrypoints/options/options';
 import { storedNow } from './support/fake-browser';
 import { mountPage, removePageStyles, written, type ExtensionPage, type PageWorld } from './support/extension-page';
-import { english } from './support/helpers';
+import { english, expectWarnings } from './support/helpers';
 import { messageOf, storyLang } from './support/messages';
 
 const BIG = { fontScale: 2, contrast: 'yellow', spacing: 'wcag', font: 'page', hideClutter: true, toolbar: true, minFontSize: 20, minContrast: 4.5 };
@@ -94,6 +94,7 @@ export const ConfirmResetEnglish = english(ConfirmReset);
 
 /** The browser's storage refuses to write: the reader is told. */
 export const SaveFailed: Story = {
+  beforeEach: expectWarnings,
   args: { world: { sync: SITES, failWrites: true } },
   play: async ({ canvasElement, globals }) => {
     const t = messageOf(globals);
@@ -101,6 +102,7 @@ export const SaveFailed: Story = {
     ui.getByRole('checkbox', { name: t('spacing') }).click();
     await written();
     await waitFor(() => expect(ui.getByRole('status')).toHaveTextContent(t('saveFailed')));
+    await expect(console.warn).toHaveBeenCalledWith('Accessible Reader: could not save the settings.', expect.any(Error));
   },
 };
 export const SaveFailedEnglish = english(SaveFailed);

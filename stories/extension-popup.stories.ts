@@ -7,7 +7,7 @@ import css from '../extension/entrypoints/popup/style.css?inline';
 import { startPopup } from '../extension/entrypoints/popup/popup';
 import { storedNow } from './support/fake-browser';
 import { mountPage, removePageStyles, written, type ExtensionPage, type PageWorld } from './support/extension-page';
-import { english } from './support/helpers';
+import { english, expectWarnings } from './support/helpers';
 import { messageOf, storyLang } from './support/messages';
 
 const GOV = 'https://ubnd.phuong-hoa-binh.gov.vn/tin-tuc/ra-quan-tong-ve-sinh.html';
@@ -120,6 +120,7 @@ export const UnavailableEnglish = english(Unavailable);
 
 /** The browser's storage refuses to write: the reader is told, in the status line. */
 export const SaveFailed: Story = {
+  beforeEach: expectWarnings,
   args: { world: { tab: { id: 7, url: GOV }, failWrites: true } },
   play: async ({ canvasElement, globals }) => {
     const t = messageOf(globals);
@@ -127,6 +128,7 @@ export const SaveFailed: Story = {
     ui.getByRole('radio', { name: t('contrastHigh') }).click();
     await written();
     await waitFor(() => expect(ui.getByRole('status')).toHaveTextContent(t('saveFailed')));
+    await expect(console.warn).toHaveBeenCalledWith('Accessible Reader: could not save the settings.', expect.any(Error));
   },
 };
 export const SaveFailedEnglish = english(SaveFailed);

@@ -7,7 +7,7 @@ import css from '../extension/entrypoints/welcome/style.css?inline';
 import { startWelcome } from '../extension/entrypoints/welcome/welcome';
 import { storedNow } from './support/fake-browser';
 import { mountPage, removePageStyles, written, type ExtensionPage, type PageWorld } from './support/extension-page';
-import { english } from './support/helpers';
+import { english, expectWarnings } from './support/helpers';
 import { messageOf, storyLang } from './support/messages';
 
 type Story = StoryObj<{ world: PageWorld }>;
@@ -67,6 +67,7 @@ export const ChoiceMadeEnglish = english(ChoiceMade);
 
 /** The browser's storage refuses to write: the reader is told. */
 export const SaveFailed: Story = {
+  beforeEach: expectWarnings,
   args: { world: { failWrites: true } },
   play: async ({ canvasElement, globals }) => {
     const t = messageOf(globals);
@@ -74,6 +75,7 @@ export const SaveFailed: Story = {
     ui.getByRole('radio', { name: t('contrastHigh') }).click();
     await written();
     await waitFor(() => expect(ui.getByRole('status')).toHaveTextContent(t('saveFailed')));
+    await expect(console.warn).toHaveBeenCalledWith('Accessible Reader: could not save the settings.', expect.any(Error));
   },
 };
 export const SaveFailedEnglish = english(SaveFailed);

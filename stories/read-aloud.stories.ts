@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { configureReadAloud, readAloud, readAloudOf, type ReadAloudOptions } from '../packages/retrofit/src/index';
-import { english } from './support/helpers';
+import { english, expectWarnings } from './support/helpers';
 import { storySpeech, voice } from './support/speech';
 
 /**
@@ -108,11 +108,14 @@ export const BuiltInVoice: Story = {
 };
 
 export const VoiceError: Story = {
+  beforeEach: expectWarnings,
   play: async ({ globals }) => {
     const root = open(globals, { speech: storySpeech([voice('Microsoft An - Vietnamese (Vietnam)'), voice('Linh')], { failing: 'synthesis-failed' }) });
     const vi = globals.lang !== 'en';
     await waitFor(() => expect(status(root)).toBe(vi ? 'Giọng đọc bị lỗi. Bấm "Đọc tiếp" để thử lại.' : 'The voice failed. Press "Resume" to try again.'));
     expect(buttonNames(root)[0]).toBe(vi ? 'Đọc tiếp' : 'Resume');
+    // Each failing voice is said in the console for whoever looks into it.
+    expect(console.warn).toHaveBeenCalledWith('Accessible Reader: the voice "Linh" failed (synthesis-failed); trying the next one.');
   },
 };
 

@@ -5,7 +5,7 @@ import '@accessible-reader/components/related-articles/define.js';
 import type { ArRelatedArticles, RelatedArticle } from '@accessible-reader/components';
 import { relatedStrings } from '@accessible-reader/components/related-articles/related-articles.strings.js';
 import { articleText, longFeed, relatedItems, relatedWithImages } from './support/content';
-import { english, get, inShadow, settle } from './support/helpers';
+import { english, expectWarnings, get, inShadow, settle } from './support/helpers';
 
 interface RelatedArgs {
   items: RelatedArticle[] | null;
@@ -199,6 +199,7 @@ export const WithImages: Story = {
  * `heading-level="3"` keeps the page outline, and the heading is the site's own wording.
  */
 export const FromPageLinks: Story = {
+  beforeEach: expectWarnings,
   render: (_args, { globals }) => {
     const [first, second] = relatedItems(langOf(globals));
     const text = articleText(langOf(globals));
@@ -218,6 +219,8 @@ export const FromPageLinks: Story = {
     const el = get<ArRelatedArticles>(canvasElement, 'ar-related-articles');
     await expect(inShadow(el).getByRole('heading', { level: 3 })).toHaveTextContent(globals.lang === 'en' ? 'Read more' : 'Tin cùng chuyên mục');
     await expect(links(el)).toEqual(relatedItems(langOf(globals)).slice(0, 2).map((a) => a.title));
+    // The javascript: link is left out, and the page's author told why.
+    await expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('skipped 1 item(s)/image(s)'));
   },
 };
 

@@ -67,11 +67,33 @@ const server = createServer((req, res) => {
   createReadStream(file).pipe(res);
 });
 
-const port = Number(process.env.PORT ?? 8080);
+const port = Number(process.env.PORT || 8080);
+
+/** The one line that says why the server cannot start on `port`, for the errors a newcomer meets. */
+function portProblem(error) {
+  if (error.code === 'EADDRINUSE') return `Accessible Reader demo: port ${port} on 127.0.0.1 is already in use (another npm start?). Stop that program, or choose another port: PORT=${port + 1} npm start`;
+  if (error.code === 'EACCES') return `Accessible Reader demo: not allowed to use port ${port}. Choose a port above 1023: PORT=8080 npm start`;
+  return null;
+}
+
+// `--check-port`: `npm start` asks first, so that a busy port is said at once, not after the builds.
+const checkOnly = process.argv.includes('--check-port');
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Accessible Reader demo: PORT=${process.env.PORT} is not a port number (0 to 65535).`);
+  process.exit(1);
+}
+server.on('error', (error) => {
+  const problem = portProblem(error);
+  if (!problem) throw error;
+  console.error(problem);
+  process.exit(1);
+});
 server.listen(port, '127.0.0.1', () => {
+  if (checkOnly) return void server.close();
   console.log(`Accessible Reader demo: http://127.0.0.1:${port}/`);
   console.log(`  components demo:     http://127.0.0.1:${port}/components-demo.html`);
   console.log(`  legacy browsers:     http://127.0.0.1:${port}/legacy.html`);
   console.log(`  sample pages:        listed on the index, as they are (/samples/…) and with the engine (/retrofitted/…)`);
   console.log(`  Storybook:           http://127.0.0.1:${port}/storybook/`);
+  console.log(`  extension zips:      on the index, with the install steps`);
 });

@@ -1,4 +1,4 @@
-import { configure, within } from 'storybook/test';
+import { configure, spyOn, within } from 'storybook/test';
 
 // A failed query inside a shadow root would try to print the shadow tree, and Testing Library's printer throws
 // "Expected an element or document but got ShadowRoot" instead of saying what was not found. The message alone
@@ -44,4 +44,14 @@ export async function settle(el: Element): Promise<void> {
   await lit.updateComplete;
   await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
   await lit.updateComplete;
+}
+
+/**
+ * For a story that makes the code warn on purpose (a refused save, a failing voice, an unsafe link): the story's
+ * `beforeEach`. While it runs, `console.warn` is a spy, so `play` checks the warning
+ * (`expect(console.warn).toHaveBeenCalledWith(…)`) and the test output does not print it.
+ */
+export function expectWarnings(): () => void {
+  const spy = spyOn(console, 'warn').mockImplementation(() => undefined);
+  return () => spy.mockRestore();
 }

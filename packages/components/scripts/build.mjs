@@ -1,7 +1,8 @@
 // Builds @accessible-reader/components into dist/:
 //   ES modules + .d.ts (tsc, one file per source module, so importing a component has no side effect),
 //   custom-elements.json (from the JSDoc), contrast.css, and the CDN bundle dist/cdn/accessible-reader.js
-//   (Lit inlined, defines all four tags). Prints gzip sizes against the budgets in size-budgets.json.
+//   (Lit inlined, defines all four tags), and THIRD_PARTY_NOTICES.txt for what that bundle carries.
+//   Prints gzip sizes against the budgets in size-budgets.json.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minifyLitCss } from './minify-lit-css.mjs';
 import { build } from 'vite';
+import { bundledPackages, thirdPartyNotices } from '../../../scripts/notices/index.mjs';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(pkg, 'dist');
@@ -22,11 +24,11 @@ execFileSync(bin('custom-elements-manifest'), ['analyze', '--config', 'custom-el
 copyFileSync(resolve(pkg, 'src/contrast-toggle/contrast.css'), resolve(dist, 'contrast.css'));
 
 /** Minified single-file build of `entry`; `external` keeps Lit out when measuring a component's own code. */
-async function bundle(entry, { external = [], outFile } = {}) {
+async function bundle(entry, { external = [], outFile, plugins = [] } = {}) {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
-    plugins: [minifyLitCss(resolve(pkg, 'src'))],
+    plugins: [minifyLitCss(resolve(pkg, 'src')), ...plugins],
     build: {
       write: false,
       minify: true,
@@ -46,7 +48,15 @@ async function bundle(entry, { external = [], outFile } = {}) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const rows = [];
-const cdn = await bundle('src/define.ts', { outFile: resolve(dist, 'cdn/accessible-reader.js') });
+const inCdn = bundledPackages();
+const cdn = await bundle('src/define.ts', { outFile: resolve(dist, 'cdn/accessible-reader.js'), plugins: [inCdn.plugin()] });
+// The ES modules import Lit (the consumer installs it); the CDN file carries it, so its licence ships too.
+const notices = thirdPartyNotices({
+  product: '@accessible-reader/components',
+  outputs: new Map([['dist/cdn/accessible-reader.js', new Set([...inCdn.outputs.values()].flatMap((dirs) => [...dirs]))]]),
+  forbid: /GPL/,
+});
+writeFileSync(resolve(dist, 'THIRD_PARTY_NOTICES.txt'), notices);
 rows.push(['CDN bundle (Lit + all four)', gzipSync(cdn).length, budgets.cdnBundle]);
 // A component's own code: its folder only. Lit and the shared helpers are counted once, separately.
 const sharedOrLit = [/^lit/, /[\\/]shared[\\/]/];

@@ -6,13 +6,15 @@
 //   dist/accessible-reader-retrofit.js one classic script: engine + Lit + components, window.AccessibleReader
 //   dist/accessible-reader-reader.js   its reader view, read-aloud and extraction, loaded on first use
 //   dist/*.d.ts                        declarations (tsc)
+//   dist/THIRD_PARTY_NOTICES.txt       the licences of the packages the bundles carry (scripts/notices)
 // and prints the bundle's gzip size against its budget.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { build as viteBuild } from 'vite';
 import { minifyLitCss } from '../../components/scripts/minify-lit-css.mjs';
+import { bundledPackages, thirdPartyNotices } from '../../../scripts/notices/index.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -21,6 +23,13 @@ const BUDGET = 40 * 1024;
 const alias = { '@accessible-reader/components': fileURLToPath(new URL('../../components/src/index.ts', import.meta.url)) };
 
 rmSync(`${pkg}dist`, { recursive: true, force: true });
+
+// Every build below records the npm packages it bundles into each file, for dist/THIRD_PARTY_NOTICES.txt.
+const bundled = bundledPackages();
+const build = (config) => viteBuild(bundled.with(config));
+// The ES modules import every dependency instead of carrying a copy: one copy each in a consumer's bundle.
+const { dependencies } = JSON.parse(readFileSync(`${pkg}package.json`, 'utf8'));
+const asImports = Object.keys(dependencies).map((name) => new RegExp(`^${name.replaceAll('.', '\\.')}($|/)`));
 
 const common = { configFile: false, logLevel: 'warn', root: pkg, define: { 'process.env.NODE_ENV': '"production"' } };
 
@@ -32,7 +41,7 @@ await build({
     target: 'es2022',
     minify: false,
     lib: { entry: { index: 'src/index.ts', core: 'src/core.ts', settings: 'src/settings.ts', 'first-paint': 'src/first-paint.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-    rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//, /^@accessible-reader\/components($|\/)/] },
+    rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//, ...asImports] },
   },
 });
 
@@ -64,6 +73,9 @@ await build({
 });
 
 execFileSync(process.execPath, [`${repo}node_modules/typescript/bin/tsc`, '-p', `${pkg}tsconfig.build.json`, '--emitDeclarationOnly'], { stdio: 'inherit' });
+
+const outputs = new Map([...bundled.outputs].map(([file, dirs]) => [`dist/${file}`, dirs]));
+writeFileSync(`${pkg}dist/THIRD_PARTY_NOTICES.txt`, thirdPartyNotices({ product: '@accessible-reader/retrofit', outputs, forbid: /GPL/ }));
 
 const bundle = readFileSync(`${pkg}dist/accessible-reader-retrofit.js`);
 const gzip = gzipSync(bundle, { level: 9 }).length;

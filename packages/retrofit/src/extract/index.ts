@@ -1,6 +1,6 @@
 /**
- * Article extraction with `@mozilla/readability` as its fallback. The one-file bundle imports `./extract.js`
- * instead, without Readability (about 12 KB gzip), and lets a page register it with `useReadability()`.
+ * Article extraction with `@mozilla/readability` as its fallback: the package entry and the one-file bundle's
+ * reader script (`bundle-reader.ts`) both use it, so they answer alike.
  */
 import { Readability } from '@mozilla/readability';
 import { useReadability } from './readability.js';
