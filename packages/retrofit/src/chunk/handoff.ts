@@ -18,8 +18,9 @@ const slot = globalThis as typeof globalThis & { [READER_KEY]?: Slot };
 /** Called by the reader script: hands its features over. */
 export function handOver(chunk: ReaderChunk): void {
   const waiting = slot[READER_KEY];
+  // Kept in the slot either way: the next call finds the features there instead of loading the script again.
+  slot[READER_KEY] = chunk;
   if (typeof waiting === 'function') waiting(chunk);
-  else slot[READER_KEY] = chunk;
 }
 
 /**
