@@ -271,8 +271,12 @@ describe('another site', SLOW, () => {
       await waitFor(async () => ((await run.control.evaluate(() => browser.storage.sync.get(null)))[`site:${OTHER_HOST}`] as { enabled?: boolean } | undefined)?.enabled === true, 'the site to be saved as on');
       // The tab already open gets the reader at once; new pages of the site get it from the registered scripts.
       await waitForReader(site.page);
-      await waitFor(async () => (await run.control.evaluate(() => browser.scripting.getRegisteredContentScripts())).length === 2, 'the content scripts to be registered');
-      expect((await run.control.evaluate(() => browser.scripting.getRegisteredContentScripts())).map((s) => [s.id, s.matches, s.runAt])).toEqual([
+      // The government sites' two stages, and the same two for this one site.
+      const registered = async () => (await run.control.evaluate(() => browser.scripting.getRegisteredContentScripts())).map((s) => [s.id, s.matches, s.runAt]).sort();
+      await waitFor(async () => (await registered()).length === 4, 'the content scripts to be registered');
+      expect(await registered()).toEqual([
+        ['gov', ['*://*.gov.vn/*', '*://gov.vn/*'], 'document_start'],
+        ['gov|engine', ['*://*.gov.vn/*', '*://gov.vn/*'], 'document_end'],
         [`site:${OTHER_HOST}`, [`*://${OTHER_HOST}/*`], 'document_start'],
         [`site:${OTHER_HOST}|reader`, [`*://${OTHER_HOST}/*`], 'document_end'],
       ]);
