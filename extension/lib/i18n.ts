@@ -3,12 +3,34 @@
  * (Vietnamese by default: `default_locale` is `vi`). Pages mark translatable elements with `data-i18n="key"`.
  */
 import { browser } from 'wxt/browser';
+import en from '../public/_locales/en/messages.json';
+import vi from '../public/_locales/vi/messages.json';
 
 /** A key of messages.json (WXT generates the list from the `vi` file). */
 export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
 
+interface Message {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+const bundled: Record<'vi' | 'en', Record<string, Message>> = { vi, en };
+
+/**
+ * The same message from the copy of messages.json built into the page. Chromium sometimes gives a freshly
+ * opened extension page an empty string for every key (seen with a popup opened right after the browser
+ * started): the reader must never see a key name instead of words.
+ */
+function fromBundle(key: string, subs: string[]): string {
+  const lang = /^vi\b/i.test(browser.i18n.getUILanguage?.() ?? 'vi') ? 'vi' : 'en';
+  const entry = bundled[lang][key] ?? bundled.vi[key];
+  if (!entry) return key;
+  const content = (name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+  const sub = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+  return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => sub(content(name))).replace(/\$\$/g, '$');
+}
+
 export function t(key: MessageKey, ...subs: string[]): string {
-  return browser.i18n.getMessage(key, subs) || key;
+  return browser.i18n.getMessage(key, subs) || fromBundle(key, subs);
 }
 
 /** The language the strings are actually in, for `<html lang>` and for the components' `resolveLang`. */

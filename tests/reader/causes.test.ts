@@ -36,6 +36,14 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(body.textContent).toContain('Sau bốn tháng thi công');
   });
 
+  it('text a stylesheet hides (a closed modal, a mobile menu) never counts: the article is the visible one', async () => {
+    const { doc, x, article } = await extracted('hidden-modal');
+    expect(article.text).toBe(paragraphs(page('hidden-modal'), '.news-content'));
+    const found = x.findArticle(doc)!.article;
+    expect(found.body.closest('.news-detail')).not.toBeNull();
+    expect(found.title).toBe('Phường An Khánh tổ chức ngày hội hiến máu tình nguyện đợt 2 năm 2025');
+  });
+
   it('paragraphs written as <div><span><span>text</span></span></div> are paragraphs', async () => {
     const { article } = await extracted('richtext-spans');
     expect(article.text.split('\n')).toEqual([

@@ -7,6 +7,8 @@
  * scripts are disabled) and touches each node once: cost grows with the page, not with its nesting.
  */
 
+import { isRendered, viewOf } from '../dom.js';
+
 /** Elements whose content a reader never sees as text. */
 export const UNSEEN = new Set(
   'script style noscript template svg math head title iframe frame object embed canvas select option textarea button input video audio map datalist'.split(' '),
@@ -126,6 +128,10 @@ interface Frame {
  */
 export function measureProse(root: Element, captions = false, wrappers = new Set<Element>()): ProseMap {
   const blocks = new Map<Element, BlockStats>();
+  // On a laid-out page, a box the site's stylesheet hides (a closed modal, a mobile menu, an error template)
+  // holds no text a reader sees: left out, or its words would make the whole page look like the article.
+  const view = viewOf(root.ownerDocument);
+  const hiddenByStyle = view && isRendered(root) ? (el: Element) => view.getComputedStyle(el).display === 'none' : () => false;
   const boxes: Frame[] = [];
   const top = { el: root, inline: 0, inlineLinks: 0, punct: false, text: 0, links: 0, boil: 0, prose: 0, raw: 0, paras: 0, link: false, boiler: false, caption: false } as Frame;
   top.block = top;
@@ -183,7 +189,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
       if (first && first === el.lastChild && first.nodeType === 3 && (plain || link) && !BLOCK.has(tag)) {
         // The common leaf (`<a href>text</a>`, `<b>text</b>`): its text joins the block's, no frame needed.
         if (!parent.caption && !UNSEEN.has(tag)) addText(parent.block, (first as Text).data, parent.link || link);
-      } else if (first && !UNSEEN.has(tag) && (plain || (!hiddenByMarkup(el) && !el.hasAttribute('data-ar-own')))) {
+      } else if (first && !UNSEEN.has(tag) && (plain || (!hiddenByMarkup(el) && !el.hasAttribute('data-ar-own') && !hiddenByStyle(el)))) {
         const boiler = parent.boiler || ((!plain || tag === 'aside' || tag === 'nav' || tag === 'footer') && !wrappers.has(el) && isBoilerplate(el) && !el.querySelector('h1, main'));
         const frame = {
           el,
