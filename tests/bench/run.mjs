@@ -61,6 +61,9 @@ const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)
 
 if (!existsSync(BUNDLE)) console.warn(`No engine bundle (${BUNDLE}): run \`npm run build -w @accessible-reader/retrofit\`. Engine rows will be missing.`);
 const bundleSource = existsSync(BUNDLE) ? readFileSync(BUNDLE, 'utf8') : '';
+// The bundle's second file (extraction with Readability, the reader view, read-aloud), which it loads on first use.
+const READER = at('packages/retrofit/dist/accessible-reader-reader.js');
+const readerSource = existsSync(READER) ? readFileSync(READER, 'utf8') : '';
 
 // ---------------------------------------------------------------------------------------------------------
 // Pages, served over HTTP so that they have a real origin (Dark Reader fetches, the extension matches hosts).
@@ -235,8 +238,11 @@ if (bundleSource && SECTIONS.has('engine')) {
 // (e) Extraction: the engine's article finding (and extract() when the bundle has it) vs Readability.
 for (const page of SECTIONS.has('extraction') ? pages : []) {
   const o = await open(page, { engine: !!bundleSource, readability: true });
+  // Put beside the bundle by hand (the bundle here is inlined, so it cannot load it from its own folder).
+  if (bundleSource && readerSource) await o.tab.addScriptTag({ content: readerSource });
   const r = await o.tab.evaluate(async (runs) => {
-    const AR = window.AccessibleReader;
+    // findArticle from the bundle; extract from the reader script, called directly (synchronous there).
+    const AR = { findArticle: window.AccessibleReader?.findArticle, extract: window[Symbol.for('accessible-reader.reader')]?.extract };
     const out = { find: [], extract: [], readability: [], found: null, extracted: null, read: null };
     const time = (list, fn) => {
       const t0 = performance.now();
