@@ -14,6 +14,7 @@
 // (bench-results/corpus-tune.json lists every tuning page's scores); the held-out half is only ever reported
 // as means. A full run (SPLIT=all, no DATASETS/LIMIT) writes the "Extraction corpus" section at the end of
 // tests/bench/RESULTS.md and bench-results/corpus.md.
+import { bagScore } from '../reader/score.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -54,20 +55,8 @@ const tokens = (s) => s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).
 /** Token precision, recall and F1 of `got` against `want` (bags of tokens); 0 when nothing was extracted. */
 function score(got, want) {
   const g = tokens(got);
-  const w = tokens(want);
-  const counts = new Map();
-  for (const t of w) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let overlap = 0;
-  for (const t of g) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
-      overlap++;
-      counts.set(t, n - 1);
-    }
-  }
-  const p = g.length ? overlap / g.length : 0;
-  const r = w.length ? overlap / w.length : 0;
-  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, empty: !g.length };
+  const { precision: p, recall: r, f1 } = bagScore(g, tokens(want));
+  return { p, r, f1, empty: !g.length };
 }
 
 /**

@@ -9,8 +9,11 @@ export interface Score {
 export const tokens = (text: string): string[] => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 
 export function score(got: string, want: string): Score {
-  const g = tokens(got);
-  const w = tokens(want);
+  return bagScore(tokens(got), tokens(want));
+}
+
+/** Precision, recall and F1 of one bag of tokens against another (also used by tests/bench/corpus.mjs). */
+export function bagScore(g: readonly string[], w: readonly string[]): Score {
   const counts = new Map<string, number>();
   for (const t of w) counts.set(t, (counts.get(t) ?? 0) + 1);
   let overlap = 0;
