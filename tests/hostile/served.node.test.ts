@@ -26,7 +26,7 @@ const STYLE_SELF = "default-src 'self'; style-src 'self'; script-src 'self' 'non
  * name -> how to serve it: the CSP header, the site's own engine tag (in <head>, or `'end'`: last in <body>,
  * below the page's content), a late body.
  */
-const ROUTES: Record<string, { file: string; csp?: string; engine?: boolean | 'end'; late?: number }> = {
+const ROUTES: Record<string, { file: string; csp?: string; engine?: boolean | 'end'; late?: number | 'gate' }> = {
   '/csp-tt-allowlist.html': { file: 'csp-trusted-types.html', csp: ALLOWLIST, engine: true },
   '/csp-tt-allowlist-extension.html': { file: 'csp-trusted-types.html', csp: ALLOWLIST },
   '/csp-style-src.html': { file: 'csp-style-src.html', csp: STYLE_SELF, engine: true },
@@ -37,11 +37,14 @@ const ROUTES: Record<string, { file: string; csp?: string; engine?: boolean | 'e
   '/csp.html': { file: 'csp-trusted-types.html', csp: STRICT, engine: true },
   '/csp-allowlist.html': { file: 'csp-trusted-types.html', csp: `${STRICT}; trusted-types site-policy lit-html`, engine: true },
   '/csp-extension.html': { file: 'csp-trusted-types.html', csp: STRICT },
-  '/late-body.html': { file: 'late-body.html', engine: true, late: 800 },
+  // Held until the test has seen the page without its body (a timer here raced the test on a loaded machine).
+  '/late-body.html': { file: 'late-body.html', engine: true, late: 'gate' },
   '/late-body-extension.html': { file: 'late-body.html', late: 800 },
 };
 
 let server: Server;
+/** Sends the rest of a page served with `late: 'gate'` (its <body>). */
+let releaseLateBody: (() => void) | undefined;
 let origin = '';
 let port = 0;
 
@@ -75,7 +78,8 @@ function serve(url: string, res: import('node:http').ServerResponse): void {
   if (!route!.late) return void res.end(html);
   const [early, rest] = html.split('<!--LATE-BODY-->') as [string, string];
   res.write(early);
-  setTimeout(() => res.end(rest), route!.late);
+  if (route!.late === 'gate') releaseLateBody = () => res.end(rest);
+  else setTimeout(() => res.end(rest), route!.late);
 }
 
 beforeAll(async () => {
@@ -336,6 +340,7 @@ describe('the engine bundle on pages served for real', () => {
     await page.waitForFunction(() => 'AccessibleReader' in window);
     expect(await page.evaluate(() => document.body === null)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __earlyState: unknown }).__earlyState)).toEqual({ active: false, article: null });
+    releaseLateBody!();
     await page.waitForLoadState('load');
     await pageScriptsWork(page);
     const before = await outer(page);
