@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOV_HOST, axeSource, startPages, type Pages, AXE_TAGS } from '../support/extension-site';
+import { onReaderView, viewControlBox } from '../support/toolbar-probes';
 import { SLOW, addonErrors, clearStore, clickToolbar, command, inContentScript, launch, openExtensionPage, openPage, store, tabIdOf, uiStrings, waitFor, type Launched } from './harness';
 
 const TITLE = 'Đảng uỷ phường Duy Tân tổ chức Tọa đàm kỷ niệm 95 năm Ngày truyền thống công tác Dân vận của Đảng';
@@ -17,33 +18,18 @@ const NO_VOICE = /^Máy chưa có giọng đọc tiếng Việt/;
 let pages: Pages;
 let ff: Launched;
 
-/** The view's closed shadow root, as the add-on's content-script world reaches it. */
-const ROOT = `document.querySelector('[data-ar-reader]')?.openOrClosedShadowRoot`;
 /** Evaluates inside the reader view's shadow root (closed: only the add-on's world reaches it). */
-const inView = <R, A>(page: Page, fn: (root: ShadowRoot, arg: A) => R, arg?: A) =>
-  inContentScript<R>(ff, page, `(${fn.toString()})(${ROOT}, ${JSON.stringify(arg ?? null)})`);
-const waitForView = (page: Page) => waitFor(async () => !!(await inContentScript<boolean>(ff, page, `!!${ROOT}?.querySelector('h1')`)), 'the reader view', 15_000);
-/** The visible words of an element of the view (without visually hidden text). */
-const SEEN = `(el) => { const c = el.cloneNode(true); c.querySelectorAll('.vh').forEach((v) => v.remove()); return c.textContent.replace(/\\s+/g, ' ').trim(); }`;
+const inView = async <R, A>(page: Page, fn: (root: ShadowRoot, arg: A) => R, arg?: A) => (await inContentScript(ff, page, onReaderView(fn, arg)))!;
+const waitForView = (page: Page) => waitFor(async () => !!(await inContentScript(ff, page, onReaderView((root) => !!root.querySelector('h1')))), 'the reader view', 15_000);
 /** Clicks a control of the view with the mouse (the view answers trusted input only), found by its visible words. */
 async function clickView(page: Page, words: string): Promise<void> {
-  const box = await inContentScript<{ x: number; y: number } | null>(
-    ff,
-    page,
-    `(() => {
-      const seen = ${SEEN};
-      const el = [...${ROOT}.querySelectorAll('button')].find((e) => e.getClientRects().length && seen(e) === ${JSON.stringify(words)});
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    })()`,
-  );
+  const box = await inContentScript(ff, page, onReaderView(viewControlBox, words));
   if (!box) throw new Error(`no control "${words}" in the reader view`);
   await page.mouse.click(box.x, box.y);
 }
 /** Keyboard focus on the view's title, then Esc: the reader's way back to the page. */
 async function escapeFromView(page: Page): Promise<void> {
-  await inContentScript(ff, page, `(${ROOT}.querySelector('h1').focus(), true)`);
+  await inView(page, (root) => (root.querySelector('h1') as HTMLElement).focus());
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('[data-ar-reader]'));
 }

@@ -11,6 +11,7 @@ import { GOV_HOST, OTHER_HOST, startPages, type Pages } from '../support/extensi
 import { readFileSync } from 'node:fs';
 import { STRICT_CSP, TT_ALLOWLIST_CSP, TT_ONLY_ALLOWLIST_CSP, clickSiteButton, pageMarker, trustedTypesEnforced, withCsp } from '../support/hostile-served';
 import { NUKEVIET } from '../support/reader-probes';
+import { onReaderView } from '../support/toolbar-probes';
 import { SLOW, clearStore, clickToolbar, inContentScript, launch, openPage, store, stored, waitFor, type Launched } from './harness';
 
 const EVERYTHING = { fontScale: 2, contrast: 'high', spacing: 'wcag', font: 'legible', hideClutter: true, toolbar: true };
@@ -110,12 +111,11 @@ describe('the Firefox add-on under Trusted Types', SLOW, () => {
     expect(siteHidden).toBe(true);
     await clickToolbar(ff, page, 'Chế độ đọc');
     // The view's shadow root is closed: read in the add-on's content-script world.
-    const view = `document.querySelector('[data-ar-reader]')?.openOrClosedShadowRoot`;
-    await waitFor(async () => await inContentScript<boolean>(ff, page, `!!${view}?.querySelector('h1')`), 'the reader view', 15_000);
-    const drawn = await inContentScript<string[]>(
+    await waitFor(async () => !!(await inContentScript(ff, page, onReaderView((root) => !!root.querySelector('h1')))), 'the reader view', 15_000);
+    const drawn = await inContentScript(
       ff,
       page,
-      `[...${view}.querySelectorAll('arx-font-size, arx-rating')].map((el) => el.localName + ':' + !!el.shadowRoot?.querySelector('input[type=radio]'))`,
+      onReaderView((root) => [...root.querySelectorAll('arx-font-size, arx-rating')].map((el) => `${el.localName}:${!!el.shadowRoot?.querySelector('input[type=radio]')}`)),
     );
     expect(drawn).toEqual(['arx-rating:true']);
     // Only the content script's `lit-html` policy was refused (and the probe's own innerHTML above).

@@ -8,14 +8,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GOV_HOST, axeSource, clearStore, inContentScript, launch, newProfile, openPage, startPages, store, tabIdOf, toolbarControl, uiStrings, type Launched } from '../extension/harness';
+import { onReaderView, viewControlBox } from '../support/toolbar-probes';
 
 const SLOW = { timeout: 90_000 };
 const VIEWPORT = { width: 1280, height: 800 };
 const TITLE = 'Đảng uỷ phường Duy Tân tổ chức Tọa đàm kỷ niệm 95 năm Ngày truyền thống công tác Dân vận của Đảng';
 /** The view's closed shadow root, as the content scripts' world reaches it. */
 const ROOT = `chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-ar-reader]'))`;
-/** The visible words of an element of the view (without visually hidden text and the colour sample "Aa"). */
-const SEEN = `(el) => { const c = el.cloneNode(true); c.querySelectorAll('.vh').forEach((v) => v.remove()); return c.textContent.replace(/\\s+/g, ' ').trim().replace(/^Aa ?/, ''); }`;
 
 interface ViewState {
   open: boolean;
@@ -83,17 +82,7 @@ function viewState(page: Page): Promise<ViewState | null> {
 
 /** Clicks a control of the view with the mouse (a trusted click), found by its visible words. */
 async function clickView(page: Page, words: string): Promise<void> {
-  const box = await inContentScript<{ x: number; y: number } | null>(
-    page,
-    `(() => {
-      const root = ${ROOT};
-      const seen = ${SEEN};
-      const el = [...root.querySelectorAll('button, label')].find((e) => e.getClientRects().length && seen(e) === ${JSON.stringify(words)});
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    })()`,
-  );
+  const box = await inContentScript(page, onReaderView(viewControlBox, words));
   if (!box) throw new Error(`no control "${words}" in the reader view`);
   await page.mouse.click(box.x, box.y);
 }

@@ -1,8 +1,9 @@
 /**
- * Checks of the reader's on-page toolbar, run in the extension's content-script world: the toolbar's shadow
- * root is closed, so only that world can read it (Chromium: `chrome.dom.openOrClosedShadowRoot`; Firefox:
- * `element.openOrClosedShadowRoot`). Each check is a function of that root; `onToolbar` makes it an expression
- * either suite evaluates there (tests/extension/harness.ts and tests/firefox/harness.ts `inContentScript`).
+ * Checks of the reader's on-page toolbar and reader view, run in the extension's content-script world: their
+ * shadow roots are closed, so only that world can read them (Chromium: `chrome.dom.openOrClosedShadowRoot`;
+ * Firefox: `element.openOrClosedShadowRoot`). Each check is a function of that root; `onToolbar` and
+ * `onReaderView` make it an expression either suite evaluates there (tests/extension/harness.ts and
+ * tests/firefox/harness.ts `inContentScript`).
  */
 
 /** An expression whose value, in the content-script world, is a `T`. */
@@ -21,8 +22,17 @@ export interface Box {
  * page has no toolbar. `fn` must use nothing from outside itself (it is sent as its source text).
  */
 export function onToolbar<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R, arg?: A): Probe<R | null> {
+  return onClosedRoot('[data-ar-toolbar]', fn, arg);
+}
+
+/** The same for the reader view's shadow root; null while no view is open. */
+export function onReaderView<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R, arg?: A): Probe<R | null> {
+  return onClosedRoot('[data-ar-reader]', fn, arg);
+}
+
+function onClosedRoot<R, A>(selector: string, fn: (root: ShadowRoot, arg: A) => R, arg?: A): Probe<R | null> {
   return `(() => {
-    const host = document.querySelector('[data-ar-toolbar]');
+    const host = document.querySelector(${JSON.stringify(selector)});
     if (!host) return null;
     const dom = globalThis.chrome && globalThis.chrome.dom;
     const root = dom && dom.openOrClosedShadowRoot ? dom.openOrClosedShadowRoot(host) : host.openOrClosedShadowRoot;
@@ -33,6 +43,22 @@ export function onToolbar<R, A = undefined>(fn: (root: ShadowRoot, arg: A) => R,
 /** A control by the start of its visible text (a colour's "Aa" swatch skipped): where it is on the screen. */
 export const controlBox = (root: ShadowRoot, text: string): Box | null => {
   const el = [...root.querySelectorAll('button, label')].find((b) => (b.textContent ?? '').trim().replace(/^Aa/, '').startsWith(text));
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height };
+};
+
+/**
+ * A control of the reader view (a button, or a label of its panels) by its visible words, whole: visually
+ * hidden text and a colour's "Aa" swatch left out. Where it is on the screen, or null.
+ */
+export const viewControlBox = (root: ShadowRoot, words: string): Box | null => {
+  const seen = (el: Element) => {
+    const copy = el.cloneNode(true) as Element;
+    copy.querySelectorAll('.vh').forEach((v) => v.remove());
+    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/^Aa ?/, '');
+  };
+  const el = [...root.querySelectorAll('button, label')].find((e) => e.getClientRects().length > 0 && seen(e) === words);
   if (!el) return null;
   const r = el.getBoundingClientRect();
   return { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height };
