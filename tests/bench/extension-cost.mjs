@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { toolbarControl } from './content-world.mjs';
 
 const GOV = 'bench.phuong-test.gov.vn';
 const OTHER = 'bench.other-site.test';
@@ -90,28 +91,14 @@ export async function benchExtensionCost({ chromiumPath, args, extDir, pages, ru
     return delta(null, m);
   }
 
-  /** Where A+ of the toolbar is on the screen, read in the content script's world (its root is closed). */
-  async function larger(tab) {
-    const cdp = await context.newCDPSession(tab);
-    const worlds = [];
-    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
-    await cdp.send('Runtime.enable');
-    const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
-    const r = await cdp.send('Runtime.evaluate', {
-      contextId: world.id,
-      returnByValue: true,
-      expression: `(() => { const b = chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-ar-toolbar]')).querySelectorAll('.size button')[2].getBoundingClientRect(); return { x: b.x + b.width / 2, y: b.y + b.height / 2 }; })()`,
-    });
-    await cdp.detach();
-    return r.result.value;
-  }
-
   async function pressExtension(page) {
     const { tab, cdp } = await open(url(GOV, `/${page.name}.html`), true);
     // The reader scrolls to the toolbar first (on a big portal it is below the first screen at 100 %).
     await tab.evaluate(() => document.querySelector('[data-ar-toolbar]').scrollIntoView({ block: 'center' }));
     await tab.evaluate(() => window.__bench.settle({ quiet: 200 }));
-    const at = await larger(tab);
+    // Read in the content script's world: the toolbar's root is closed.
+    const at = await toolbarControl(context, tab, 'A+');
+    if (!at) throw new Error(`no A+ on the toolbar of ${page.name}`);
     const zoomOf = () => tab.evaluate(() => getComputedStyle(document.querySelector('p')).zoom);
     const before = await zoomOf();
     const m0 = await metrics(cdp);

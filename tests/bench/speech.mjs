@@ -7,41 +7,15 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { toolbarControl } from './content-world.mjs';
 
 const FIRST_SOUND = 'accessible-reader:builtin-voice-first-sound';
-
-/** Where a toolbar control is on the screen, read in the content script's world (the toolbar's root is closed). */
-async function toolbarBox(context, page, text) {
-  const cdp = await context.newCDPSession(page);
-  try {
-    const worlds = [];
-    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
-    await cdp.send('Runtime.enable');
-    const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
-    if (!world) return null;
-    const r = await cdp.send('Runtime.evaluate', {
-      contextId: world.id,
-      returnByValue: true,
-      expression: `(() => {
-        const host = document.querySelector('[data-ar-toolbar]');
-        const root = host && chrome.dom.openOrClosedShadowRoot(host);
-        const el = root && [...root.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith(${JSON.stringify(text)}) && b.getClientRects().length);
-        if (!el) return null;
-        const b = el.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      })()`,
-    });
-    return r.result.value ?? null;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
 
 async function firstSound(context, url) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   let box = null;
-  for (const end = Date.now() + 30_000; !box && Date.now() < end; await page.waitForTimeout(100)) box = await toolbarBox(context, page, 'Đọc to');
+  for (const end = Date.now() + 30_000; !box && Date.now() < end; await page.waitForTimeout(100)) box = await toolbarControl(context, page, 'Đọc to');
   if (!box) throw new Error('no "Đọc to" on the toolbar');
   await page.evaluate(() => {
     // The click's own time stamp, on the page's clock (the same clock as the mark).
