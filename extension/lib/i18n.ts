@@ -5,15 +5,12 @@
 import { browser } from 'wxt/browser';
 import en from '../public/_locales/en/messages.json';
 import vi from '../public/_locales/vi/messages.json';
+import { formatMessage, type MessageEntry } from './message-format';
 
 /** A key of messages.json (WXT generates the list from the `vi` file). */
 export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
 
-interface Message {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-const bundled: Record<'vi' | 'en', Record<string, Message>> = { vi, en };
+const bundled: Record<'vi' | 'en', Record<string, MessageEntry>> = { vi, en };
 
 /**
  * The same message from the copy of messages.json built into the page. Chromium sometimes gives a freshly
@@ -23,10 +20,7 @@ const bundled: Record<'vi' | 'en', Record<string, Message>> = { vi, en };
 function fromBundle(key: string, subs: string[]): string {
   const lang = /^vi\b/i.test(browser.i18n.getUILanguage?.() ?? 'vi') ? 'vi' : 'en';
   const entry = bundled[lang][key] ?? bundled.vi[key];
-  if (!entry) return key;
-  const content = (name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-  const sub = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => sub(content(name))).replace(/\$\$/g, '$');
+  return entry ? formatMessage(entry, subs) : key;
 }
 
 export function t(key: MessageKey, ...subs: string[]): string {

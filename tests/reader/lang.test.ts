@@ -1,6 +1,6 @@
 // The language of the reader's controls and of the voice that reads an article.
 import { describe, expect, it } from 'vitest';
-import { extractFrom } from '../../packages/retrofit/src/extract/extract';
+import { extractFrom, pageBlocks } from '../../packages/retrofit/src/extract/extract';
 import { languages } from '../../packages/retrofit/src/reader/lang';
 
 const VI_TEXT = [
@@ -19,26 +19,27 @@ function page(htmlLang: string | null, articleLang: string | null) {
   );
   const { article } = extractFrom(doc);
   if (!article) throw new Error('no article in the test page');
-  return { doc, article };
+  // Where the article's text starts on the page, as read-aloud and the reader view pass it.
+  return { doc, article, start: pageBlocks(article)[0]?.el };
 }
 
 describe('languages of a page', () => {
   it('a Vietnamese article in an English page (<article lang="vi">) is read in Vietnamese, with Vietnamese controls', () => {
-    const { doc, article } = page('en', 'vi');
-    expect(languages(doc, article.title, undefined, article)).toEqual({ ui: 'vi', text: 'vi' });
+    const { doc, article, start } = page('en', 'vi');
+    expect(languages(doc, article.title, undefined, start)).toEqual({ ui: 'vi', text: 'vi' });
     // The reader asked for English controls: the voice still reads Vietnamese.
-    expect(languages(doc, article.title, 'en', article)).toEqual({ ui: 'en', text: 'vi' });
+    expect(languages(doc, article.title, 'en', start)).toEqual({ ui: 'en', text: 'vi' });
   });
   it('a page declared English throughout is read in English, whatever its words', () => {
-    const { doc, article } = page('en-GB', null);
-    expect(languages(doc, article.title, undefined, article)).toEqual({ ui: 'en', text: 'en-GB' });
+    const { doc, article, start } = page('en-GB', null);
+    expect(languages(doc, article.title, undefined, start)).toEqual({ ui: 'en', text: 'en-GB' });
   });
   it('a page declared Vietnamese is read in Vietnamese', () => {
-    const { doc, article } = page('vi-VN', null);
-    expect(languages(doc, article.title, undefined, article)).toEqual({ ui: 'vi', text: 'vi-VN' });
+    const { doc, article, start } = page('vi-VN', null);
+    expect(languages(doc, article.title, undefined, start)).toEqual({ ui: 'vi', text: 'vi-VN' });
   });
   it('a page without lang gets Vietnamese controls (the portals rarely declare it)', () => {
-    const { doc, article } = page(null, null);
-    expect(languages(doc, article.title, undefined, article).ui).toBe('vi');
+    const { doc, article, start } = page(null, null);
+    expect(languages(doc, article.title, undefined, start).ui).toBe('vi');
   });
 });

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatMessage, type MessageEntry } from '../../extension/lib/message-format';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/gov-pages/', import.meta.url));
 export const GOV_HOST = 'portal.phuong-test.gov.vn';
@@ -126,7 +127,7 @@ addEventListener('load', () => setTimeout(() => { window.__seen.marks = performa
   };
 }
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+type Messages = Record<string, MessageEntry>;
 
 /**
  * The extension's strings in `lang`, filled the way `i18n.getMessage` fills them: tests name controls by these.
@@ -139,8 +140,6 @@ export function extensionStrings(lang: 'vi' | 'en'): (key: string, ...subs: stri
   return (key, ...subs) => {
     const m = messages[key];
     if (!m) throw new Error(`no message ${key}`);
-    return m.message
-      .replace(/\$([a-z0-9_@]+)\$/gi, (_, name: string) => m.placeholders?.[name.toLowerCase()]?.content ?? '')
-      .replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+    return formatMessage(m, subs);
   };
 }

@@ -53,7 +53,8 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
     }
     const win = doc.defaultView!;
     const invoker = options.invoker ?? doc.activeElement;
-    const { ui, text } = languages(doc, article.title, options.lang, article);
+    const blocks = pageBlocks(article);
+    const { ui, text } = languages(doc, article.title, options.lang, blocks[0]?.el);
     const host = h(doc, 'div', {
       [OWN]: '',
       'data-ar-read-aloud': '',
@@ -65,7 +66,6 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
     // is kept clear when a sentence is scrolled into view.
     const pageStyle = h(doc, 'style', { [OWN]: '' }, `::highlight(${HIGHLIGHT}){background-color:#ffd966;color:#000}::highlight(${HIGHLIGHT_WORD}){background-color:#f0b400;color:#000;text-decoration:underline 2px}html{scroll-padding-bottom:9rem!important}`);
     let refresh = () => {};
-    const blocks = pageBlocks(article);
     const speaker = createSpeaker(win, { blocks, lang: text || ui, speech: options.speech, patience: options.patience, onChange: () => refresh() }, (range) =>
       reveal(range, null, 0, host.getBoundingClientRect().height),
     );

@@ -1,6 +1,3 @@
-import { pageBlocks } from '../extract/extract.js';
-import type { ExtractedArticle } from '../extract/types.js';
-
 const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
 
@@ -9,9 +6,10 @@ const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽ
  * `lang` and Vietnamese titles under a wrong `lang`; English otherwise) and `text` for the article, which is
  * also the language read-aloud asks a voice for.
  */
-export function languages(doc: Document, title: string, forced?: 'vi' | 'en', article?: ExtractedArticle): { ui: 'vi' | 'en'; text: string } {
-  // The language declared nearest to the article's text wins over the page's (`<article lang="vi">` in an English page).
-  const declared = article && pageBlocks(article)[0]?.el.closest('[lang]');
+export function languages(doc: Document, title: string, forced?: 'vi' | 'en', textStart?: Element): { ui: 'vi' | 'en'; text: string } {
+  // The language declared nearest to the article's text (`textStart`, the page element its first block is in)
+  // wins over the page's: `<article lang="vi">` in an English page.
+  const declared = textStart?.closest('[lang]');
   const page = ((declared ?? doc.documentElement).getAttribute('lang') ?? '').trim();
   const declaredVi = /^vi\b/i.test(page);
   const vi = declaredVi || !page || VI_LETTERS.test(title);

@@ -1,6 +1,6 @@
 import { OWN } from '../dom.js';
 import { readingBlocks, type ReadingBlock } from '../extract/blocks.js';
-import { extractFrom } from '../extract/extract.js';
+import { extractFrom, pageBlocks } from '../extract/extract.js';
 import type { ExtractedArticle, ExtractOptions } from '../extract/types.js';
 import { readAloudOf } from '../read-aloud/page.js';
 import { buildPlayer } from '../read-aloud/player.js';
@@ -101,7 +101,7 @@ class View implements ReaderView {
     this.settings = resolveReaderSettings(options.settings, READER_DEFAULTS);
     this.invoker = options.invoker ?? deepActive(doc);
     const prefix = options.tagPrefix && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.tagPrefix) ? options.tagPrefix : 'ar';
-    const { ui, text: textLang } = languages(doc, article.title, options.lang, article);
+    const { ui, text: textLang } = languages(doc, article.title, options.lang, pageBlocks(article)[0]?.el);
     const t = readerStrings[ui];
     const guard = !!options.guard;
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: Array<Node | string>) => h(doc, tag, attrs, ...kids);
