@@ -64,6 +64,17 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(x.findArticle(doc)!.article.root.closest('#comments')).toBeNull();
   });
 
+  it('one long paragraph is not the article: the list of documents and the closing paragraph around it are kept', async () => {
+    const { doc, x, article } = await extracted('lone-paragraph');
+    const lines = article.text.split('\n');
+    expect(lines[0]).toMatch(/^Thực hiện Quyết định của Ủy ban nhân dân thành phố/);
+    expect(lines).toContain('Thủ tục chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền cấp');
+    expect(lines.at(-1)).toBe('Mọi thắc mắc xin liên hệ Bộ phận một cửa, điện thoại 028 3820 1234, trong giờ hành chính.');
+    expect(lines).toHaveLength(10);
+    expect(article.text).not.toContain('Tin mới');
+    expect(x.findArticle(doc)!.article.body.matches('.post-body')).toBe(true);
+  });
+
   it('an empty schema.org article block (on the footer) does not take the footer for the article', async () => {
     const { article } = await extracted('empty-schema');
     expect(article.text).toBe(paragraphs(page('empty-schema'), '.than-bai'));

@@ -1,7 +1,7 @@
 import { bodyOf, commonAncestor, isOwn, isRendered, queryAll, rootOf, textOf, viewOf, walkerIn } from '../dom.js';
 import type { Adapter, Article, Found } from '../types.js';
 import { fallbackTitle, findByline, findPublished, findTitleElement, firstShown, headingBefore, readJsonLd, type JsonLdArticle } from './metadata.js';
-import { measureProse, proseScore, UNSEEN, type BlockStats, type ProseMap } from './prose.js';
+import { isBoilerplate, measureProse, proseScore, UNSEEN, type BlockStats, type ProseMap } from './prose.js';
 import { findWidgets, type WidgetHints } from './widgets.js';
 
 const ARTICLE_SCOPE = ['NewsArticle', 'Article', 'ReportageNewsArticle', 'BlogPosting']
@@ -37,6 +37,23 @@ function densest(map: ProseMap, doc: Document): Element | undefined {
   return ranked.find(([el]) => !live || isRendered(el))?.[0];
 }
 
+/**
+ * A lone paragraph is a part of the article, not the article (Readability likewise scores a paragraph's parent,
+ * never the paragraph): the nearest block around it holding more paragraphs, when they add prose and the
+ * block is not mostly links.
+ */
+function widen(map: ProseMap, body: Element): Element {
+  const own = map.blocks.get(body);
+  if (!own || own.paras > 1) return body;
+  for (let el = body.parentElement; el && el !== rootOf(body.ownerDocument); el = el.parentElement) {
+    const around = map.blocks.get(el);
+    if (!around || around.paras <= 1) continue;
+    // Not into a list of links (a directory page around one notice) nor a box of boilerplate.
+    return around.prose >= 1.1 * own.prose && around.links < (around.text * 2) / 3 && !isBoilerplate(el) ? el : body;
+  }
+  return body;
+}
+
 /** The element whose text starts like the JSON-LD articleBody (never the JSON-LD script itself). */
 function locateText(doc: Document, text: string): Element | undefined {
   const probe = text.replace(/\s+/g, ' ').trim().slice(0, 20);
@@ -59,6 +76,7 @@ function locateText(doc: Document, text: string): Element | undefined {
  */
 function locate(doc: Document, ld: JsonLdArticle | undefined, map: ProseMap): { root?: Element; body: Element } | undefined {
   let body = densest(map, doc);
+  if (body) body = widen(map, body);
   const prose = (el: Element | undefined) => (el && statsOf(el)?.prose) || 0;
   const marked = [...queryAll(doc, '[itemprop="articleBody"]'), ...(ld?.articleBody ? [locateText(doc, ld.articleBody)] : [])]
     .filter((el): el is Element => !!el && prose(el) >= 140)

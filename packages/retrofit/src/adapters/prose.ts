@@ -46,6 +46,8 @@ export interface BlockStats {
   links: number;
   /** Length of the text inside boilerplate boxes. */
   boiler: number;
+  /** How many prose paragraphs it holds (outside boilerplate boxes). */
+  paras: number;
 }
 
 /** The measured page. */
@@ -113,8 +115,9 @@ interface Frame {
   prose: number;
   /** Prose counting boilerplate boxes too: a box named "sidebar" that holds most of it is the page's wrapper. */
   raw: number;
-  /** How many paragraphs that prose is made of. */
+  /** How many paragraphs that raw prose is made of, and how many of them are outside boilerplate. */
   paras: number;
+  proseParas: number;
   /** Inside a link, a boilerplate box, a caption. */
   link: boolean;
   boiler: boolean;
@@ -133,7 +136,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
   const view = viewOf(root.ownerDocument);
   const hiddenByStyle = view && isRendered(root) ? (el: Element) => view.getComputedStyle(el).display === 'none' : () => false;
   const boxes: Frame[] = [];
-  const top = { el: root, inline: 0, inlineLinks: 0, punct: false, text: 0, links: 0, boil: 0, prose: 0, raw: 0, paras: 0, link: false, boiler: false, caption: false } as Frame;
+  const top = { el: root, inline: 0, inlineLinks: 0, punct: false, text: 0, links: 0, boil: 0, prose: 0, raw: 0, paras: 0, proseParas: 0, link: false, boiler: false, caption: false } as Frame;
   top.block = top;
   const stack: Frame[] = [top];
   /**
@@ -149,7 +152,10 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
     if (words >= MIN_PARAGRAPH && (f.punct || words >= PUNCT_FREE) && f.inlineLinks < inline * LINKS && !f.caption) {
       f.raw += words;
       f.paras++;
-      if (!f.boiler) f.prose += words;
+      if (!f.boiler) {
+        f.prose += words;
+        f.proseParas++;
+      }
     }
     f.inline = f.inlineLinks = 0;
     f.punct = false;
@@ -157,7 +163,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
   const close = (f: Frame) => {
     if (f.block === f) {
       flush(f);
-      if (f.prose > 0) blocks.set(f.el, { prose: f.prose, text: f.text, links: f.links, boiler: f.boil });
+      if (f.prose > 0) blocks.set(f.el, { prose: f.prose, text: f.text, links: f.links, boiler: f.boil, paras: f.proseParas });
     }
     const parent = stack[stack.length - 1];
     if (parent && f !== top) {
@@ -165,6 +171,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
       parent.prose += f.prose;
       parent.raw += f.raw;
       parent.paras += f.paras;
+      parent.proseParas += f.proseParas;
       // A boilerplate box's text (links and all) counts as boilerplate.
       if (f.boiler && !parent.boiler) parent.boil += f.text;
       else {
@@ -202,6 +209,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
           prose: 0,
           raw: 0,
           paras: 0,
+          proseParas: 0,
           link: parent.link || link,
           boiler,
           caption: !captions && (parent.caption || tag === 'figcaption' || tag === 'caption' || (!plain && CAPTION.test(el.getAttribute('class') ?? ''))),
