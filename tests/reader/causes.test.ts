@@ -75,6 +75,19 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(x.findArticle(doc)!.article.body.matches('.post-body')).toBe(true);
   });
 
+  it("a column of teasers beside the article (their summaries read as prose) is not added to the article", async () => {
+    const { doc, x, article } = await extracted('teaser-column');
+    expect(article.text).toBe(paragraphs(page('teaser-column'), '.noi-dung'));
+    expect(article.title).toBe('Huyện Cần Giờ khánh thành cầu dân sinh ấp Bình An');
+    expect(x.findArticle(doc)!.article.body.closest('.khoi-chinh')).not.toBeNull();
+  });
+
+  it('an article cut in two alike boxes by a photo is read whole, both parts', async () => {
+    const { article } = await extracted('split-body');
+    expect(article.text).toBe(paragraphs(page('split-body'), '.bai-viet'));
+    expect(article.text.split('\n')).toHaveLength(5);
+  });
+
   it('an empty schema.org article block (on the footer) does not take the footer for the article', async () => {
     const { article } = await extracted('empty-schema');
     expect(article.text).toBe(paragraphs(page('empty-schema'), '.than-bai'));

@@ -34,7 +34,36 @@ function densest(map: ProseMap, doc: Document): Element | undefined {
   ranked.sort((a, b) => b[1] - a[1] || (a[0].contains(b[0]) ? 1 : b[0].contains(a[0]) ? -1 : 0));
   // A page hidden whole until a script shows it (anti-flicker snippets) has no boxes yet: rank by text alone.
   const live = !!viewOf(doc) && isRendered(bodyOf(doc));
-  return ranked.find(([el]) => !live || isRendered(el))?.[0];
+  const shown = ranked.filter(([el]) => !live || isRendered(el));
+  const best = shown[0];
+  if (!best) return undefined;
+  return narrow(map, best, shown);
+}
+
+/**
+ * A wrapper around several columns of prose (the article beside a column of teasers, a feed of more stories
+ * under it) wins by adding them all up: when it holds two or more unlike blocks of prose side by side, the best
+ * block inside it is the article if it scores nearly as well on its own. Paragraphs of its own, or blocks alike
+ * (two rich-text boxes of one editor), are parts of one article and keep it whole.
+ */
+function narrow(map: ProseMap, [wrapper, score]: [Element, number], ranked: [Element, number][]): Element {
+  const kinds = new Set<string>();
+  let columns = 0;
+  for (const child of wrapper.children) {
+    const prose = map.blocks.get(child)?.prose ?? 0;
+    if (!prose) continue;
+    if (child.localName === 'p') return wrapper;
+    if (prose < 140) continue;
+    const name = child.getAttribute('class')?.trim();
+    if (name) {
+      if (kinds.has(`${child.localName}.${name}`)) return wrapper;
+      kinds.add(`${child.localName}.${name}`);
+    }
+    columns++;
+  }
+  if (columns < 2) return wrapper;
+  const inner = ranked.find(([el]) => el !== wrapper && wrapper.contains(el));
+  return inner && inner[1] >= 0.7 * score ? inner[0] : wrapper;
 }
 
 /**
