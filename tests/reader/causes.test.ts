@@ -88,6 +88,16 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.text.split('\n')).toHaveLength(5);
   });
 
+  it("a titled list of the site's newest posts after the last sentence is left out; the same list of files stays", async () => {
+    const { article } = await extracted('trailing-links');
+    expect(article.text).toBe(paragraphs(page('trailing-links'), '.item-body'));
+    for (const gone of ['Tin mới đăng', 'Ra quân vệ sinh', 'Hội thi nông dân']) expect(article.text).not.toContain(gone);
+
+    const files = page('trailing-links').replace(/href="(\/tin\/[\w-]+)"/g, 'href="$1.pdf"');
+    const { doc, x } = await openReaderPage(files);
+    expect(x.extract(doc)!.text).toContain('Hội thi nông dân sản xuất giỏi năm 2025');
+  });
+
   it('an empty schema.org article block (on the footer) does not take the footer for the article', async () => {
     const { article } = await extracted('empty-schema');
     expect(article.text).toBe(paragraphs(page('empty-schema'), '.than-bai'));

@@ -57,6 +57,36 @@ function dropTeasers(content: Element): void {
   range.deleteContents();
 }
 
+/** Links to files (the article's attachments), not to other pages. */
+const FILE = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)(?:[?#]|$)/i;
+/** A block that reads as a sentence of the article: long enough, punctuated, not mostly links. */
+const SENTENCE = /[.!?;:\u3002\uff01\uff1f\uff1b]/;
+const isProse = (b: ReadingBlock) => b.text.length >= 50 && SENTENCE.test(b.text) && linkShare(b.el) < 0.5;
+
+/**
+ * Lists of links after the article's last sentence ("Recent articles", "Previously posted", 今日推荐) are the
+ * site's, not the article's: from the last sentence on, when what follows is a titled list, mostly links to
+ * other pages (three or more), all of it goes. Links to files are the article's attachments and stay.
+ */
+function dropTrailingLinks(content: Element): void {
+  const blocks = readingBlocks(content);
+  let last = -1;
+  blocks.forEach((b, i) => {
+    if (isProse(b)) last = i;
+  });
+  if (last < 0) return;
+  const tail = blocks.slice(last + 1).filter((b) => content.contains(b.el) && !b.el.contains(blocks[last]!.el));
+  const links = tail.flatMap((b) => [...b.el.querySelectorAll('a')]);
+  if (links.length < 3 || links.some((a) => FILE.test(a.getAttribute('href') ?? ''))) return;
+  // Under a title of its own (a short line that is not a link): a list that goes on from the text is the text.
+  if (!tail.some((b) => b.text.length <= 40 && !SENTENCE.test(b.text) && linkShare(b.el) < 0.5)) return;
+  const size = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '').length;
+  const text = tail.reduce((n, b) => n + b.text.replace(/\s+/g, '').length, 0);
+  const linked = links.reduce((n, a) => n + size(a), 0);
+  if (linked < text * 0.6) return;
+  for (const b of tail) if (content.contains(b.el)) removable(b.el, content).remove();
+}
+
 /** Takes the furniture lines (a date line, "Tương phản:", a lone "|") out of a block made of <br>-separated lines. */
 function tidyLines(block: ReadingBlock, out: { date?: string }): void {
   let line: Text[] = [];
@@ -109,6 +139,7 @@ export function tidy(content: Element): { byline?: string; date?: string } {
     }
   });
   dropTeasers(content);
+  dropTrailingLinks(content);
   const byline = findByline(content, content);
   if (byline && (byline.el.textContent ?? '').trim().length <= 100) {
     removable(byline.el, content).remove();
