@@ -68,14 +68,12 @@ const isProse = (b: ReadingBlock) => b.text.length >= 50 && SENTENCE.test(b.text
  * site's, not the article's: from the last sentence on, when what follows is a titled list, mostly links to
  * other pages (three or more), all of it goes. Links to files are the article's attachments and stay.
  */
-function dropTrailingLinks(content: Element): void {
-  const blocks = readingBlocks(content);
-  let last = -1;
-  blocks.forEach((b, i) => {
-    if (isProse(b)) last = i;
-  });
+function dropTrailingLinks(content: Element, all: ReadingBlock[]): void {
+  const blocks = all.filter((b) => content.contains(b.el));
+  let last = blocks.length - 1;
+  while (last >= 0 && !isProse(blocks[last]!)) last--;
   if (last < 0) return;
-  const tail = blocks.slice(last + 1).filter((b) => content.contains(b.el) && !b.el.contains(blocks[last]!.el));
+  const tail = blocks.slice(last + 1).filter((b) => !b.el.contains(blocks[last]!.el));
   const links = tail.flatMap((b) => [...b.el.querySelectorAll('a')]);
   if (links.length < 3 || links.some((a) => FILE.test(a.getAttribute('href') ?? ''))) return;
   // Under a title of its own (a short line that is not a link): a list that goes on from the text is the text.
@@ -139,7 +137,8 @@ export function tidy(content: Element): { byline?: string; date?: string } {
     }
   });
   dropTeasers(content);
-  dropTrailingLinks(content);
+  // The blocks found above, less those taken out since.
+  dropTrailingLinks(content, blocks);
   const byline = findByline(content, content);
   if (byline && (byline.el.textContent ?? '').trim().length <= 100) {
     removable(byline.el, content).remove();
