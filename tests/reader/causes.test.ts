@@ -98,6 +98,30 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(x.extract(doc)!.text).toContain('Hội thi nông dân sản xuất giỏi năm 2025');
   });
 
+  it("an article whose box holds a table of related links is still the article, not the legal notice beside it", async () => {
+    const { doc, x, article } = await extracted('related-inside');
+    const body = x.findArticle(doc)!.article.body;
+    expect(body.matches('td.noidung')).toBe(true);
+    // The site's name after "--" in <title> is not the article's title.
+    expect(article.title).toBe('Huyện Mê Linh hỗ trợ nông dân chuyển đổi cây trồng vụ đông');
+    const want = [...body.querySelectorAll(':scope > p')].map((p) => p.textContent!.trim()).filter((t) => t && !t.startsWith('Tin liên quan'));
+    expect(want).toHaveLength(6);
+    for (const line of want) expect(article.text.split('\n')).toContain(line);
+    // The related links are neither read nor run together (the cells of a one-column table are lines of their own).
+    for (const gone of ['Bản quyền thuộc', 'Tin liên quan', 'Xã Thạch Đà nhân rộng', '2025Hội']) expect(article.text).not.toContain(gone);
+  });
+
+  it('the cells of a one-column layout table inside the text are lines of their own, never run together', async () => {
+    const rows = ['Thời gian: 7 giờ 30 ngày 20/11/2025.', 'Địa điểm: Hội trường Ủy ban nhân dân xã.', 'Thành phần: đại diện các hộ gia đình trong ấp.'];
+    const html = page('related-inside').replace(
+      '<p>Huyện cũng phối hợp',
+      `<table>${rows.map((r) => `<tr><td>${r}</td></tr>`).join('')}</table><p>Huyện cũng phối hợp`,
+    );
+    const { doc, x } = await openReaderPage(html);
+    const lines = x.extract(doc)!.text.split('\n');
+    for (const row of rows) expect(lines).toContain(row);
+  });
+
   it('an empty schema.org article block (on the footer) does not take the footer for the article', async () => {
     const { article } = await extracted('empty-schema');
     expect(article.text).toBe(paragraphs(page('empty-schema'), '.than-bai'));

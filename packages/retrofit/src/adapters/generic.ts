@@ -37,7 +37,30 @@ function densest(map: ProseMap, doc: Document): Element | undefined {
   const shown = ranked.filter(([el]) => !live || isRendered(el));
   const best = shown[0];
   if (!best) return undefined;
-  return narrow(map, best, shown);
+  const chosen = narrow(map, best, shown);
+  return outweighed(map, chosen, shown) ?? chosen;
+}
+
+/**
+ * A block apart from the chosen one (neither inside nor around it) with twice its prose or more, not mostly
+ * links, that opens with the page's title: the article, whose own list of links (related stories set inside
+ * its box) cost it the ranking. (Opening with the title keeps a column of teasers from ever being taken.)
+ */
+function outweighed(map: ProseMap, chosen: Element, ranked: [Element, number][]): Element | undefined {
+  const prose = map.blocks.get(chosen)?.prose ?? 0;
+  // The page's title without the site's name ("Title -- Site", "Site | Title"): its longest part.
+  const title = fallbackTitle(chosen.ownerDocument)
+    .split(/\s*(?:--|[|–—»])\s*|\s+-\s+/)
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (title.length < 6) return undefined;
+  let best: Element | undefined;
+  for (const [el] of ranked) {
+    const s = map.blocks.get(el)!;
+    if (s.prose < 2 * prose || s.links >= s.text / 2 || el.contains(chosen) || chosen.contains(el)) continue;
+    if (best && (s.prose < map.blocks.get(best)!.prose || (s.prose === map.blocks.get(best)!.prose && !best.contains(el)))) continue;
+    if ((el.textContent ?? '').slice(0, 1000).replace(/\s+/g, ' ').includes(title)) best = el;
+  }
+  return best;
 }
 
 /**

@@ -249,7 +249,7 @@ export function headingBefore(doc: Document, body: Element): string {
 export function fallbackTitle(doc: Document): string {
   const og = query(doc, 'meta[property="og:title"]')?.getAttribute('content')?.trim();
   if (og) return og;
-  return (titleOf(doc) || '').split(/\s+[-|–]\s+/)[0]!.trim();
+  return (titleOf(doc) || '').split(/\s+[-|–]\s+|\s*--\s*/)[0]!.trim();
 }
 
 export const elementOrUndefined = (n: unknown): Element | undefined => (isElement(n) ? n : undefined);

@@ -169,7 +169,7 @@ export class Cleaner {
     this.children(el, parent, phrasing);
   }
 
-  /** A cell of a layout table: its content only, under the same rules as any element (start mark, skip, hidden). */
+  /** A cell of a layout table: its content only (a paragraph when inline), under the same rules as any element (start mark, skip, hidden). */
   private cell(cell: Element, parent: Element, phrasing: boolean): void {
     const start = this.startAt;
     if (start && cell !== start && !cell.contains(start)) return;
@@ -178,6 +178,9 @@ export class Cleaner {
       if (this.startAt && cell.contains(this.startAt)) this.startAt = undefined;
       return;
     }
+    // A cell of inline content is a paragraph of its own, as a <div> would be: the cells of a list laid out
+    // as a one-column table must not run together into one line.
+    if (!phrasing && !cell.querySelector(BLOCK_SELECTOR)) return this.keep(this.make('p', cell), cell, parent, true);
     this.children(cell, parent, phrasing);
   }
 
