@@ -66,8 +66,9 @@ function outweighed(map: ProseMap, chosen: Element, ranked: [Element, number][])
 /**
  * A wrapper around several columns of prose (the article beside a column of teasers, a feed of more stories
  * under it) wins by adding them all up: when it holds two or more unlike blocks of prose side by side, the best
- * block inside it is the article if it scores nearly as well on its own. Paragraphs of its own, or blocks alike
- * (two rich-text boxes of one editor), are parts of one article and keep it whole.
+ * block inside it is the article if it scores nearly as well on its own and no column of prose comes before it.
+ * Paragraphs of its own, or blocks alike (two rich-text boxes of one editor), are parts of one article and keep
+ * it whole.
  */
 function narrow(map: ProseMap, [wrapper, score]: [Element, number], ranked: [Element, number][]): Element {
   const kinds = new Set<string>();
@@ -86,7 +87,13 @@ function narrow(map: ProseMap, [wrapper, score]: [Element, number], ranked: [Ele
   }
   if (columns < 2) return wrapper;
   const inner = ranked.find(([el]) => el !== wrapper && wrapper.contains(el));
-  return inner && inner[1] >= 0.7 * score ? inner[0] : wrapper;
+  if (!inner || inner[1] < 0.7 * score) return wrapper;
+  // Prose before the inner block's column is where the article starts (its opening paragraphs above a long
+  // annex), not a column of teasers, which come beside or after it.
+  for (let child = wrapper.firstElementChild; child && !child.contains(inner[0]); child = child.nextElementSibling) {
+    if ((map.blocks.get(child)?.prose ?? 0) >= 140) return wrapper;
+  }
+  return inner[0];
 }
 
 /**
