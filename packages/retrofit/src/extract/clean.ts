@@ -90,7 +90,16 @@ export class Cleaner {
 
   /** A new `<article>` holding the clean copy of each of `sources`, in order. */
   article(sources: Node[], into: Element = this.out.createElement('article')): Element {
-    for (const s of sources) this.node(s, into, false);
+    for (const s of sources) {
+      const tag = s.nodeType === 1 ? (s as Element).localName : '';
+      // A body that is a cell or a row of a layout table (old portals) is a box, not a table of the article's: its
+      // cells' content only, so that loose lines in it (a date line) become paragraphs of their own.
+      if (tag === 'td' || tag === 'th') this.cell(s as Element, into, false);
+      else if (tag === 'tr' || tag === 'tbody' || tag === 'thead' || tag === 'tfoot') {
+        const table = (s as Element).closest('table');
+        for (const cell of (s as Element).querySelectorAll('td, th')) if (cell.closest('table') === table) this.cell(cell, into, false);
+      } else this.node(s, into, false);
+    }
     this.paragraphs(into);
     return into;
   }
