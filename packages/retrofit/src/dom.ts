@@ -61,11 +61,12 @@ export const isOwn = (el: Element): boolean => el.closest(`[${OWN}]`) !== null;
 /** Text with whitespace runs collapsed. */
 export const textOf = (n: Node | null | undefined): string => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Length of the text inside links, for link density. */
-export function linkTextLength(el: Element): number {
-  let n = 0;
-  for (const a of el.querySelectorAll('a')) n += textOf(a).length;
-  return n;
+/** Share of an element's text (whitespace left out) that is inside links: 0 to 1. */
+export function linkShare(el: Element): number {
+  const all = (el.textContent ?? '').replace(/\s+/g, '').length || 1;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+  return linked / all;
 }
 
 export function windowOf(doc: Document): Window & typeof globalThis {

@@ -1,4 +1,4 @@
-import { bodyOf, isOwn, queryAll, rootOf, shortText, textOf, viewOf, walkerIn } from '../dom.js';
+import { bodyOf, isOwn, linkShare, queryAll, rootOf, shortText, textOf, viewOf, walkerIn } from '../dom.js';
 import type { Article, LegacyRating, LegacyWidgets } from '../types.js';
 
 /** What a platform adapter already knows; everything else is found by the generic rules below. */
@@ -178,7 +178,11 @@ function findRelatedBoxes(labels: Label[], article: Article): { empty?: Element;
     const box = boxAround(el, [article.root]) ?? climb(el, [article.root], 1200);
     if (box === el) continue;
     const links = [...box.querySelectorAll('a[href]')].filter((a) => !el.contains(a));
-    if (links.length === 0 && textOf(box).length - t.length < 80) {
+    // A title whose list comes right after its box (the parser closes a <p> before a <table>) is not an empty
+    // box to fill: the two are the related list.
+    const next = links.length === 0 ? box.nextElementSibling : null;
+    if (next && next.querySelectorAll('a[href]').length >= 2 && linkShare(next) > 0.8) lists.push(box, next);
+    else if (links.length === 0 && textOf(box).length - t.length < 80) {
       if (!empty) [empty, heading] = [box, t];
     } else lists.push(box);
   }

@@ -3,7 +3,7 @@ import { findByline, textBefore, vietnameseDate } from '../adapters/metadata.js'
 import { proseMapOf } from '../adapters/generic.js';
 import { measureProse } from '../adapters/prose.js';
 import { forExtraction } from '../adapters/widgets.js';
-import { commonAncestor, textOf } from '../dom.js';
+import { commonAncestor, linkShare, textOf } from '../dom.js';
 import { articleDocument } from '../frames.js';
 import type { Found } from '../types.js';
 import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from './blocks.js';
@@ -76,10 +76,11 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
     ...(widgets.rating ? [widgets.rating.container] : []),
     ...(widgets.related ? [widgets.related] : []),
   ]);
-  // Boxes the widget rules set aside inside the text that hold a good part of it are the text itself.
+  // Boxes the widget rules set aside inside the text that hold a good part of it are the text itself, unless
+  // they are lists of links (a related list set inside the article's box).
   const size = (el: Element) => (el.textContent ?? '').length;
   const bodyText = size(body);
-  for (const el of skipped) if (body.contains(el) && size(el) > bodyText / 4) skipped.delete(el);
+  for (const el of skipped) if (body.contains(el) && size(el) > bodyText / 4 && linkShare(el) <= 0.8) skipped.delete(el);
   // Comments, related lists, share bars, author bios, newsletter boxes inside the text are not the article.
   // (Measured already when the generic adapter found the article: the page's own boxes inside the body.)
   for (const box of (proseMapOf(found) ?? measureProse(body)).boilerplate) if (body.contains(box) && box !== body) skipped.add(box);

@@ -4,6 +4,7 @@
  * when it closes the text.
  */
 import { findByline, textBefore } from '../adapters/metadata.js';
+import { linkShare } from '../dom.js';
 import { readingBlocks, type ReadingBlock } from './blocks.js';
 
 const DATE_LINE =
@@ -13,13 +14,6 @@ const FURNITURE =
 /** A line of nothing but separators and symbols ("|", "»", "-"), left when the links around it are gone. */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 const RELATED = /^(?:(?:tin|bài|bài viết|các tin|các bài)\s+)?(?:liên quan|khác|cùng chuyên mục)$|^(?:tin|bài|bài viết|các tin|các bài)\s+(?:liên quan|khác|cùng chuyên mục)|^(?:xem thêm|related)\b/i;
-
-function linkShare(el: Element): number {
-  const all = (el.textContent ?? '').replace(/\s+/g, '').length || 1;
-  let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
-  return linked / all;
-}
 
 /** The element to remove for a block: the block, or its list item / paragraph when that holds nothing else. */
 function removable(el: Element, root: Element): Element {
