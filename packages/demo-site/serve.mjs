@@ -90,10 +90,12 @@ server.on('error', (error) => {
 });
 server.listen(port, '127.0.0.1', () => {
   if (checkOnly) return void server.close();
-  console.log(`Accessible Reader demo: http://127.0.0.1:${port}/`);
-  console.log(`  components demo:     http://127.0.0.1:${port}/components-demo.html`);
-  console.log(`  legacy browsers:     http://127.0.0.1:${port}/legacy.html`);
+  // The port bound: PORT=0 asks the system for a free one (what the tests do).
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  console.log(`Accessible Reader demo: ${origin}/`);
+  console.log(`  components demo:     ${origin}/components-demo.html`);
+  console.log(`  legacy browsers:     ${origin}/legacy.html`);
   console.log(`  sample pages:        listed on the index, as they are (/samples/…) and with the engine (/retrofitted/…)`);
-  console.log(`  Storybook:           http://127.0.0.1:${port}/storybook/`);
+  console.log(`  Storybook:           ${origin}/storybook/`);
   console.log(`  extension zips:      on the index, with the install steps`);
 });
