@@ -14,6 +14,9 @@ let measured: ProseMap | undefined;
 const measuredFor = new WeakMap<Found, ProseMap>();
 export const proseMapOf = (found: Found): ProseMap | undefined => measuredFor.get(found);
 
+/** Prose (weighted characters) a block needs to be a candidate for the article's body, or a column of one. */
+const MIN_BLOCK_PROSE = 140;
+
 const statsOf = (el: Element): BlockStats | undefined => measured?.blocks.get(el);
 const scoreOf = (el: Element): number => {
   const s = statsOf(el);
@@ -27,18 +30,19 @@ const scoreOf = (el: Element): number => {
 function densest(map: ProseMap, doc: Document): Element | undefined {
   const ranked: [Element, number][] = [];
   for (const [el, s] of map.blocks) {
-    if (s.prose < 140) continue;
+    if (s.prose < MIN_BLOCK_PROSE) continue;
     ranked.push([el, proseScore(s)]);
   }
   // Best first; on a tie the inner block (a wrapper adds nothing but its box).
   ranked.sort((a, b) => b[1] - a[1] || (a[0].contains(b[0]) ? 1 : b[0].contains(a[0]) ? -1 : 0));
   // A page hidden whole until a script shows it (anti-flicker snippets) has no boxes yet: rank by text alone.
   const live = !!viewOf(doc) && isRendered(bodyOf(doc));
-  const shown = ranked.filter(([el]) => !live || isRendered(el));
-  const best = shown[0];
+  // Asked only of the blocks the rules below look at, not of every ranked one (each asks for layout boxes).
+  const shown = (el: Element) => !live || isRendered(el);
+  const best = ranked.find(([el]) => shown(el));
   if (!best) return undefined;
-  const chosen = narrow(map, best, shown);
-  return outweighed(map, chosen, shown) ?? chosen;
+  const chosen = narrow(map, best, ranked, shown);
+  return outweighed(map, chosen, ranked, shown) ?? chosen;
 }
 
 /**
@@ -46,7 +50,7 @@ function densest(map: ProseMap, doc: Document): Element | undefined {
  * links, that opens with the page's title: the article, whose own list of links (related stories set inside
  * its box) cost it the ranking. (Opening with the title keeps a column of teasers from ever being taken.)
  */
-function outweighed(map: ProseMap, chosen: Element, ranked: [Element, number][]): Element | undefined {
+function outweighed(map: ProseMap, chosen: Element, ranked: [Element, number][], shown: (el: Element) => boolean): Element | undefined {
   const prose = map.blocks.get(chosen)?.prose ?? 0;
   // The page's title without the site's name ("Title -- Site", "Site | Title"): its longest part.
   const title = fallbackTitle(chosen.ownerDocument)
@@ -54,11 +58,15 @@ function outweighed(map: ProseMap, chosen: Element, ranked: [Element, number][])
     .reduce((a, b) => (b.length > a.length ? b : a), '');
   if (title.length < 6) return undefined;
   let best: Element | undefined;
+  let bestProse = 0;
   for (const [el] of ranked) {
     const s = map.blocks.get(el)!;
     if (s.prose < 2 * prose || s.links >= s.text / 2 || el.contains(chosen) || chosen.contains(el)) continue;
-    if (best && (s.prose < map.blocks.get(best)!.prose || (s.prose === map.blocks.get(best)!.prose && !best.contains(el)))) continue;
-    if ((el.textContent ?? '').slice(0, 1000).replace(/\s+/g, ' ').includes(title)) best = el;
+    // The most prose; on a tie the inner block.
+    if (best && (s.prose < bestProse || (s.prose === bestProse && !best.contains(el)))) continue;
+    if (!shown(el) || !(el.textContent ?? '').slice(0, 1000).replace(/\s+/g, ' ').includes(title)) continue;
+    best = el;
+    bestProse = s.prose;
   }
   return best;
 }
@@ -70,14 +78,14 @@ function outweighed(map: ProseMap, chosen: Element, ranked: [Element, number][])
  * Paragraphs of its own, or blocks alike (two rich-text boxes of one editor), are parts of one article and keep
  * it whole.
  */
-function narrow(map: ProseMap, [wrapper, score]: [Element, number], ranked: [Element, number][]): Element {
+function narrow(map: ProseMap, [wrapper, score]: [Element, number], ranked: [Element, number][], shown: (el: Element) => boolean): Element {
   const kinds = new Set<string>();
   let columns = 0;
   for (const child of wrapper.children) {
     const prose = map.blocks.get(child)?.prose ?? 0;
     if (!prose) continue;
     if (child.localName === 'p') return wrapper;
-    if (prose < 140) continue;
+    if (prose < MIN_BLOCK_PROSE) continue;
     const name = child.getAttribute('class')?.trim();
     if (name) {
       if (kinds.has(`${child.localName}.${name}`)) return wrapper;
@@ -86,12 +94,12 @@ function narrow(map: ProseMap, [wrapper, score]: [Element, number], ranked: [Ele
     columns++;
   }
   if (columns < 2) return wrapper;
-  const inner = ranked.find(([el]) => el !== wrapper && wrapper.contains(el));
+  const inner = ranked.find(([el]) => el !== wrapper && wrapper.contains(el) && shown(el));
   if (!inner || inner[1] < 0.7 * score) return wrapper;
   // Prose before the inner block's column is where the article starts (its opening paragraphs above a long
   // annex), not a column of teasers, which come beside or after it.
   for (let child = wrapper.firstElementChild; child && !child.contains(inner[0]); child = child.nextElementSibling) {
-    if ((map.blocks.get(child)?.prose ?? 0) >= 140) return wrapper;
+    if ((map.blocks.get(child)?.prose ?? 0) >= MIN_BLOCK_PROSE) return wrapper;
   }
   return inner[0];
 }
@@ -138,7 +146,7 @@ function locate(doc: Document, ld: JsonLdArticle | undefined, map: ProseMap): { 
   if (body) body = widen(map, body);
   const prose = (el: Element | undefined) => (el && statsOf(el)?.prose) || 0;
   const marked = [...queryAll(doc, '[itemprop="articleBody"]'), ...(ld?.articleBody ? [locateText(doc, ld.articleBody)] : [])]
-    .filter((el): el is Element => !!el && prose(el) >= 140)
+    .filter((el): el is Element => !!el && prose(el) >= MIN_BLOCK_PROSE)
     .sort((a, b) => prose(b) - prose(a))[0];
   if (marked && (!body || prose(marked) >= prose(body) / 2)) body = marked;
   if (!body) return undefined;

@@ -95,10 +95,8 @@ export class Cleaner {
       // A body that is a cell or a row of a layout table (old portals) is a box, not a table of the article's: its
       // cells' content only, so that loose lines in it (a date line) become paragraphs of their own.
       if (tag === 'td' || tag === 'th') this.cell(s as Element, into, false);
-      else if (tag === 'tr' || tag === 'tbody' || tag === 'thead' || tag === 'tfoot') {
-        const table = (s as Element).closest('table');
-        for (const cell of (s as Element).querySelectorAll('td, th')) if (cell.closest('table') === table) this.cell(cell, into, false);
-      } else this.node(s, into, false);
+      else if (tag === 'tr' || tag === 'tbody' || tag === 'thead' || tag === 'tfoot') this.cells(s as Element, (s as Element).closest('table'), into, false);
+      else this.node(s, into, false);
     }
     this.paragraphs(into);
     return into;
@@ -162,10 +160,7 @@ export class Cleaner {
       if (phrasing) return this.children(el, parent, true);
       return this.keep(this.make(tag === 'h1' ? 'h2' : tag, el), el, parent, true);
     }
-    if (tag === 'table' && isLayoutTable(el)) {
-      for (const cell of el.querySelectorAll('td, th')) if (cell.closest('table') === el) this.cell(cell, parent, phrasing);
-      return;
-    }
+    if (tag === 'table' && isLayoutTable(el)) return this.cells(el, el, parent, phrasing);
     if (tag in KEEP) {
       // A block inside a paragraph (invalid, but editors write it) keeps only its content.
       if (phrasing && !(tag in INLINE)) return this.children(el, parent, true);
@@ -176,6 +171,11 @@ export class Cleaner {
     }
     // span, font, unknown elements, containers of blocks: their content only.
     this.children(el, parent, phrasing);
+  }
+
+  /** The cells of `table` under `scope` (not those of tables nested in them), each as `cell()` takes it. */
+  private cells(scope: Element, table: Element | null, parent: Element, phrasing: boolean): void {
+    for (const cell of scope.querySelectorAll('td, th')) if (cell.closest('table') === table) this.cell(cell, parent, phrasing);
   }
 
   /** A cell of a layout table: its content only (a paragraph when inline), under the same rules as any element (start mark, skip, hidden). */
