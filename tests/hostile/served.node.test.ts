@@ -337,7 +337,9 @@ describe('the engine bundle on pages served for real', () => {
     const errors = watch(page);
     await page.goto(`${origin}/late-body.html`, { waitUntil: 'commit' });
     // While the body is still on its way, the page is already shown (nothing hides it) and has no body.
-    await page.waitForFunction(() => 'AccessibleReader' in window);
+    // Polled on a timer: Chromium draws no frame before a <body>, so the default polling on animation frames
+    // never looks again when its first look came before the engine's script had run (under load: the test hung).
+    await page.waitForFunction(() => 'AccessibleReader' in window, undefined, { polling: 50 });
     expect(await page.evaluate(() => document.body === null)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __earlyState: unknown }).__earlyState)).toEqual({ active: false, article: null });
     releaseLateBody!();
