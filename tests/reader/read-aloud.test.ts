@@ -188,6 +188,9 @@ describe('read-aloud in the reader view (stubbed speechSynthesis)', () => {
       await settle();
       const status = view.root.querySelector('.player [role="status"]')!;
       for (const p of phrases) expect(status.textContent).toContain(p);
+      // No empty voice list beside the message: it takes no room at all (a display rule once overrode its hidden).
+      const voiceList = [...view.root.querySelectorAll('.player label')].find((l) => l.querySelector('select') && /Giọng đọc|Voice/.test(l.textContent!))!;
+      expect(voiceList.getClientRects().length).toBe(0);
       expect(synth.spoken).toEqual([]);
       view.close();
     }

@@ -11,6 +11,7 @@ export const PLAYER_CSS = `
 .player .status{flex:1 1 10em;margin:0;min-height:1.5em}
 .player .problem{max-width:60em;font-weight:700}
 .player label{display:inline-flex;align-items:center;gap:.4em}
+.player [hidden]{display:none}
 @media (max-width:30em){.player .skip span,.player .keys{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}
 .player select{max-width:14em}.player .keys{flex-basis:100%;margin:0;font-size:.85em}.player kbd{font:inherit;font-weight:700;padding:0 .3em;border:1px solid;border-radius:.25em}
 `;
