@@ -15,19 +15,15 @@
 // as means. A full run (SPLIT=all, no DATASETS/LIMIT) writes the "Extraction corpus" section at the end of
 // tests/bench/RESULTS.md and bench-results/corpus.md.
 import { bagScore } from '../reader/score.ts';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { buildNpmEntry } from './npm-entry.mjs';
+import { ENGINES, LABEL, engineSources, launchBrowser, mean, median, ms, pct, runPages } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const require = createRequire(import.meta.url);
 const started = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s]`, ...a);
 
@@ -39,15 +35,12 @@ if (!CORPUS) {
 }
 
 const DATASETS = ['dragnet', 'google-trends-2017', 'cleaneval', 'chinese-wce'];
-const ENGINES = ['bundle', 'npm', 'readability'];
-const LABEL = { bundle: 'one-file bundle', npm: 'npm entry', readability: 'Readability 0.6.0' };
 const CONCURRENCY = Math.max(1, Number(process.env.CONCURRENCY ?? 4));
 const SPLIT = process.env.SPLIT ?? 'all';
 const ONLY = process.env.DATASETS?.split(',');
 const LIMIT = Number(process.env.LIMIT ?? Infinity);
 const IDS = process.env.IDS?.split(',');
 const FULL = SPLIT === 'all' && !ONLY && !IDS && !Number.isFinite(LIMIT);
-const PAGE_TIMEOUT = 30_000;
 
 /** The corpus README's tokenizer: NFC, lower case, split on anything that is not a letter or a digit. */
 const tokens = (s) => s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -84,64 +77,7 @@ for (const dataset of DATASETS) {
   }
 }
 
-// ---- What runs in the page ----
-if (process.env.SKIP_BUILD !== '1') {
-  log('building the engine (npm run build -w @accessible-reader/retrofit)');
-  try {
-    execFileSync(process.execPath, [join(ROOT, 'packages/retrofit/scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  } catch {
-    // Over its size budget the build still writes the bundle: score it, the build's own check reports the size.
-    if (!existsSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-retrofit.js'))) throw new Error('the engine did not build');
-    log('the build failed its size budget; scoring the bundle it wrote anyway');
-  }
-}
-const BUNDLE = readFileSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-retrofit.js'), 'utf8');
-// The reader script the bundle loads from beside itself on first use (extraction with Readability, reader view,
-// read-aloud): evaluated after it here, as the page's scripts are off. It hands its functions over under a
-// global symbol, where the bundle's extract() finds them; the bundle's own call is a promise, so the scoring
-// calls the function it hands over (the same code), synchronously, for the timing.
-const CHUNK = readFileSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-reader.js'), 'utf8');
-const READABILITY = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
-const NPM = await buildNpmEntry();
-
-/**
- * Runs in the page (main world, page scripts disabled): each engine in the given order, timed with
- * performance.now() around the call alone. Readability gets a clone, as reader modes give it; the clone's
- * time is reported apart.
- */
-function runEngines(order) {
-  const out = {};
-  const t = () => performance.now();
-  // Twice, in the same order: the first call pays for compiling each engine's code on this page (what a reader's
-  // first extraction costs), the second is the work itself.
-  for (const round of [0, 1]) {
-    for (const engine of order) {
-      try {
-        if (engine === 'readability') {
-          const t0 = t();
-          const copy = document.cloneNode(true);
-          const t1 = t();
-          const parsed = new window.Readability(copy).parse();
-          const t2 = t();
-          if (round) out.readability.warmMs = t2 - t0;
-          else out.readability = { text: parsed?.textContent ?? '', title: parsed?.title ?? '', ms: t2 - t0, cloneMs: t1 - t0 };
-        } else {
-          const api = engine === 'bundle' ? window[Symbol.for('accessible-reader.reader')] : window.__arNpm;
-          const t0 = t();
-          // Readability runs to the end, however long it takes: ours is given the same chance (its default
-          // 200 ms limit is wall-clock time, which a loaded machine eats, and would cut pages short at random).
-          const a = api.extract(document, { timeLimit: 10_000 });
-          const ms = t() - t0;
-          if (round) out[engine].warmMs = ms;
-          else out[engine] = { text: a?.text ?? '', title: a?.title ?? '', platform: a?.platform ?? 'none', ms };
-        }
-      } catch (error) {
-        if (!round) out[engine] = { text: '', title: '', ms: NaN, error: String(error) };
-      }
-    }
-  }
-  return out;
-}
+const SOURCES = await engineSources(log);
 
 // ---- Serving the pages: 127.0.0.1 only; every other host fails to resolve ----
 const server = createServer((req, res) => {
@@ -153,61 +89,29 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-});
-const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-const chromiumVersion = browser.version();
+const { browser, context, version: chromiumVersion } = await launchBrowser();
 const loadBefore = loadavg()[0];
 log(`${pages.length} pages from ${CORPUS}, ${CONCURRENCY} at a time, Chromium ${chromiumVersion}`);
 
-const withTimeout = (promise, ms, what) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms))]);
-
-const results = [];
-let next = 0;
-async function worker() {
-  let page = await context.newPage();
-  while (next < pages.length) {
-    const i = next++;
-    const p = pages[i];
+const results = await runPages({
+  context,
+  sources: SOURCES,
+  pages,
+  concurrency: CONCURRENCY,
+  log,
+  urlOf: (p) => `${origin}/${p.dataset}/${p.id}.html`,
+  score(p, got) {
     const row = { dataset: p.dataset, id: p.id, split: p.split };
-    try {
-      await withTimeout(page.goto(`${origin}/${p.dataset}/${p.id}.html`, { waitUntil: 'load', timeout: PAGE_TIMEOUT }), PAGE_TIMEOUT + 1000, 'load');
-      // Indirect eval: the scripts' top-level declarations become the page's globals, as a <script> would.
-      await page.evaluate((sources) => sources.forEach((s) => (0, eval)(s)), [READABILITY, BUNDLE, CHUNK, NPM].filter(Boolean));
-      // Each engine goes first on a third of the pages: none always pays (or saves) the first touch of the DOM.
-      const order = [...ENGINES.slice(i % 3), ...ENGINES.slice(0, i % 3)];
-      const got = await withTimeout(page.evaluate(runEngines, order), PAGE_TIMEOUT, 'extract');
-      for (const e of ENGINES) row[e] = { ...score(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, platform: got[e].platform, error: got[e].error, cloneMs: got[e].cloneMs, chars: got[e].text.length };
-    } catch (error) {
-      row.error = String(error).split('\n')[0];
-      await page.close().catch(() => {});
-      page = await context.newPage();
-    }
-    results.push(row);
-    if (results.length % 50 === 0) log(`${results.length}/${pages.length}`);
-  }
-  await page.close().catch(() => {});
-}
-await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pages.length) }, worker));
+    if (got) for (const e of ENGINES) row[e] = { ...score(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, platform: got[e].platform, error: got[e].error, cloneMs: got[e].cloneMs, chars: got[e].text.length };
+    return row;
+  },
+});
 await browser.close();
 server.close();
 const seconds = (Date.now() - started) / 1000;
 log(`done: ${results.length} pages in ${seconds.toFixed(0)} s`);
 
 // ---- Report ----
-const mean = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const pct = (x) => (Number.isFinite(x) ? (x * 100).toFixed(1) : 'n/a');
-const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-
 function summary(rows, engine) {
   const s = rows.map((r) => r[engine] ?? { f1: 0, p: 0, r: 0, empty: true, ms: NaN });
   return {

@@ -1,0 +1,137 @@
+// The three extractors the corpus benchmarks compare, run in real Chromium on pages whose own scripts are off:
+// the one-file bundle (with its reader script), the npm entry and Mozilla Readability 0.6.0, in the same page
+// and run. Shared by `npm run corpus` (token F1 against ground-truth text) and `npm run corpus:snippets`
+// (trafilatura's evaluation pages, scored by snippets that must and must not be extracted).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { buildNpmEntry } from './npm-entry.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(import.meta.url);
+
+export const ENGINES = ['bundle', 'npm', 'readability'];
+export const LABEL = { bundle: 'one-file bundle', npm: 'npm entry', readability: 'Readability 0.6.0' };
+export const PAGE_TIMEOUT = 30_000;
+
+/** Builds the engine (unless SKIP_BUILD=1) and returns the scripts to evaluate in each page, in order. */
+export async function engineSources(log) {
+  if (process.env.SKIP_BUILD !== '1') {
+    log('building the engine (npm run build -w @accessible-reader/retrofit)');
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'packages/retrofit/scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    } catch {
+      // Over its size budget the build still writes the bundle: score it, the build's own check reports the size.
+      if (!existsSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-retrofit.js'))) throw new Error('the engine did not build');
+      log('the build failed its size budget; scoring the bundle it wrote anyway');
+    }
+  }
+  const bundle = readFileSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-retrofit.js'), 'utf8');
+  // The reader script the bundle loads from beside itself on first use (extraction with Readability, reader view,
+  // read-aloud): evaluated after it here, as the page's scripts are off. It hands its functions over under a
+  // global symbol, where the bundle's extract() finds them; the bundle's own call is a promise, so the scoring
+  // calls the function it hands over (the same code), synchronously, for the timing.
+  const chunk = readFileSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-reader.js'), 'utf8');
+  const readability = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
+  return [readability, bundle, chunk, await buildNpmEntry()];
+}
+
+/**
+ * Runs in the page (main world, page scripts disabled): each engine in the given order, timed with
+ * performance.now() around the call alone. Readability gets a clone, as reader modes give it; the clone's
+ * time is reported apart.
+ */
+function runEngines(order) {
+  const out = {};
+  const t = () => performance.now();
+  // Twice, in the same order: the first call pays for compiling each engine's code on this page (what a reader's
+  // first extraction costs), the second is the work itself.
+  for (const round of [0, 1]) {
+    for (const engine of order) {
+      try {
+        if (engine === 'readability') {
+          const t0 = t();
+          const copy = document.cloneNode(true);
+          const t1 = t();
+          const parsed = new window.Readability(copy).parse();
+          const t2 = t();
+          if (round) out.readability.warmMs = t2 - t0;
+          else out.readability = { text: parsed?.textContent ?? '', title: parsed?.title ?? '', ms: t2 - t0, cloneMs: t1 - t0 };
+        } else {
+          const api = engine === 'bundle' ? window[Symbol.for('accessible-reader.reader')] : window.__arNpm;
+          const t0 = t();
+          // Readability runs to the end, however long it takes: ours is given the same chance (its default
+          // 200 ms limit is wall-clock time, which a loaded machine eats, and would cut pages short at random).
+          const a = api.extract(document, { timeLimit: 10_000 });
+          const ms = t() - t0;
+          if (round) out[engine].warmMs = ms;
+          else out[engine] = { text: a?.text ?? '', title: a?.title ?? '', platform: a?.platform ?? 'none', ms };
+        }
+      } catch (error) {
+        if (!round) out[engine] = { text: '', title: '', ms: NaN, error: String(error) };
+      }
+    }
+  }
+  return out;
+}
+
+/** Headless Chromium with page scripts off and no network but 127.0.0.1 (every other host fails to resolve). */
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  return { browser, context, version: browser.version() };
+}
+
+const withTimeout = (promise, ms, what) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms))]);
+
+/**
+ * Loads each page (`urlOf(page)`) in a pool of `concurrency` tabs, runs the three engines on it and hands
+ * `score(page, got)` their answers; returns one row per page, with `error` where the page could not be run.
+ */
+export async function runPages({ context, sources, pages, urlOf, score, concurrency, log }) {
+  const results = [];
+  let next = 0;
+  async function worker() {
+    let page = await context.newPage();
+    while (next < pages.length) {
+      const i = next++;
+      const p = pages[i];
+      let row;
+      try {
+        await withTimeout(page.goto(urlOf(p), { waitUntil: 'load', timeout: PAGE_TIMEOUT }), PAGE_TIMEOUT + 1000, 'load');
+        // Indirect eval: the scripts' top-level declarations become the page's globals, as a <script> would.
+        await page.evaluate((list) => list.forEach((s) => (0, eval)(s)), sources);
+        // Each engine goes first on a third of the pages: none always pays (or saves) the first touch of the DOM.
+        const order = [...ENGINES.slice(i % 3), ...ENGINES.slice(0, i % 3)];
+        const got = await withTimeout(page.evaluate(runEngines, order), PAGE_TIMEOUT, 'extract');
+        row = score(p, got);
+      } catch (error) {
+        row = { ...score(p, null), error: String(error).split('\n')[0] };
+        await page.close().catch(() => {});
+        page = await context.newPage();
+      }
+      results.push(row);
+      if (results.length % 50 === 0) log(`${results.length}/${pages.length}`);
+    }
+    await page.close().catch(() => {});
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, pages.length) }, worker));
+  return results;
+}
+
+export const mean = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
+export function median(xs) {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+export const pct = (x) => (Number.isFinite(x) ? (x * 100).toFixed(1) : 'n/a');
+export const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
