@@ -98,6 +98,25 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(x.extract(doc)!.text).toContain('Hội thi nông dân sản xuất giỏi năm 2025');
   });
 
+  it('photo credits are left out and a photo caption is never the lead; titles over links to other pages go with their links', async () => {
+    const { article } = await extracted('credits-and-more');
+    expect(article.lead ?? '').not.toContain('Cầu Bạch Đằng 2 nối hai bờ');
+    expect(article.text.split('\n')).toEqual([
+      // The caption stays (it says what the photo shows), its credit goes.
+      'Cầu Bạch Đằng 2 nối hai bờ sông Đồng Nai.',
+      expect.stringMatching(/^Sáng 20\/11, Ủy ban nhân dân tỉnh/),
+      expect.stringMatching(/^Cầu dài 980 mét/),
+      expect.stringMatching(/^Phát biểu tại buổi lễ/),
+      // A title that prose follows is the text's.
+      'Có thể bạn quan tâm',
+      expect.stringMatching(/^Người dân đi xe máy qua cầu/),
+      expect.stringMatching(/^Dự kiến mỗi ngày/),
+    ]);
+    for (const gone of ['Ảnh: Minh Hòa', 'Ảnh: TTXVN', 'Đọc thêm', 'mở rộng Quốc lộ 1', 'Related stories', 'Cảng Phước An']) expect(article.text).not.toContain(gone);
+    // The photographer is not the article's author.
+    expect(article.byline).toBeUndefined();
+  });
+
   it("an article whose box holds a table of related links is still the article, not the legal notice beside it", async () => {
     const { doc, x, article } = await extracted('related-inside');
     const body = x.findArticle(doc)!.article.body;

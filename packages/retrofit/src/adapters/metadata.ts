@@ -179,7 +179,8 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
   for (let i = blocks.length - 1; i >= 0; i--) {
     const el = blocks[i]!;
     const t = shortText(el, 90);
-    if (t.length < 4 || isOwn(el)) continue;
+    // A photo's credit ("Ảnh: …" in its caption) names the photographer, not the article's author.
+    if (t.length < 4 || isOwn(el) || el.closest('figure, figcaption, caption')) continue;
     const m = BYLINE.exec(t);
     if (m) return { name: m[1]!.trim(), el: el.closest('p') ?? el };
   }

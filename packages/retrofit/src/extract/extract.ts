@@ -8,6 +8,7 @@ import { articleDocument } from '../frames.js';
 import type { Found } from '../types.js';
 import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from './blocks.js';
 import { Cleaner, now, type Budget } from './clean.js';
+import { findCredits } from './credits.js';
 import { findAuthor, findLead, findSource, picturesBeforeBody, titleElement } from './parts.js';
 import { tidy } from './tidy.js';
 import type { ExtractedArticle, ExtractOptions, ExtractResult } from './types.js';
@@ -96,6 +97,7 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   const skip = (el: Element) => skipped.has(el);
   // The lead sits between the title and the body: look from their common ancestor when the root is smaller.
   const scope = title && !root.contains(title) ? commonAncestor(title, body) ?? root : root;
+  for (const credit of findCredits(scope)) skipped.add(credit);
   const lead = findLead(scope, body, skip);
   if (lead) skipped.add(lead);
   const cleaner = new Cleaner(doc, budget, skip, true);

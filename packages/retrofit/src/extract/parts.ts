@@ -49,7 +49,8 @@ const AUTHOR = '[rel="author"], .author, .byline, .vcard .fn, [class*="author" i
 export function findAuthor(root: Element): { name: string; el: Element } | undefined {
   for (const el of root.querySelectorAll(AUTHOR)) {
     const name = textOf(el).replace(/^(?:bởi|by|tác giả|người viết)\s*:?\s*/i, '');
-    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && shown(el)) return { name, el };
+    // (Not a photo's credit: `.img-author` in a caption names the photographer.)
+    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && !el.closest('figure, figcaption, caption') && shown(el)) return { name, el };
   }
   return undefined;
 }
@@ -64,7 +65,8 @@ export function findLead(root: Element, body: Element, skip: (el: Element) => bo
     // Only a lead a reader can see: themes keep a hidden copy of the title as itemprop=description.
     if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body) || !shown(el)) continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
-    if (!LEAD_NAME.test(names)) continue;
+    // A photo's caption ("…-caption-description") says what the photo shows, not what the article says.
+    if (!LEAD_NAME.test(names) || el.closest('figure, figcaption, caption')) continue;
     const len = textUpTo(el, 1200).length;
     // A lead is a paragraph or two: not a header holding the title, not a box of paragraphs.
     if (len < 30 || el.querySelectorAll('p').length > 3 || el.querySelector('h1, h2')) continue;

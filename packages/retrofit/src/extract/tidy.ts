@@ -15,6 +15,48 @@ const FURNITURE =
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 const RELATED = /^(?:(?:tin|bài|bài viết|các tin|các bài)\s+)?(?:liên quan|khác|cùng chuyên mục)$|^(?:tin|bài|bài viết|các tin|các bài)\s+(?:liên quan|khác|cùng chuyên mục)|^(?:xem thêm|related)\b/i;
 
+/**
+ * Titles sites put over links to their other pages, in the languages of the pages we meet ("Mehr zum Thema",
+ * "Lesen Sie auch", "Explore further", "À lire aussi", "Czytaj też", 相关阅读…), the whole line.
+ */
+const ELSEWHERE = new RegExp(
+  `^(?:${[
+    'related(?: articles| stories| posts| news| content| links| topics| reading| coverage)?',
+    'read (?:more|also|next)',
+    'more (?:on|about) (?:this|the) (?:topic|story|subject)',
+    'explore further',
+    'you (?:may|might) also (?:like|enjoy|be interested in)',
+    'recommended(?: for you| articles| stories| reading)?',
+    'more (?:stories|news|articles)',
+    'mehr zum thema',
+    'mehr (?:dazu|aus der rubrik)',
+    'lesen sie (?:auch|mehr|weiter)',
+    'weiterlesen',
+    'auch interessant',
+    '(?:das )?könnte (?:sie|dich) auch interessieren',
+    'verwandte (?:themen|themenbereiche|artikel|beiträge|inhalte|nachrichten)',
+    'ähnliche (?:artikel|beiträge|themen)',
+    'weitere (?:artikel|beiträge|meldungen|nachrichten|themen)',
+    'aktuelle (?:meldungen|nachrichten|beiträge)',
+    '(?:à )?lire aussi',
+    'à lire (?:également|aussi)',
+    'sur le même (?:sujet|thème)',
+    'articles? (?:similaires|liés|connexes)',
+    '(?:artículos|noticias|notas|notícias|matérias) relacionad[ao]s',
+    'te puede interesar',
+    '(?:lee|leer|leia|veja|leggi) (?:también|também|anche)',
+    'articoli correlati',
+    '(?:czytaj|przeczytaj|zobacz) (?:też|także|również)',
+    'powiązane(?: artykuły| tematy)?',
+    'đọc thêm',
+    'có thể bạn quan tâm',
+    '相关(?:阅读|新闻|文章|链接|报道)',
+    '延伸阅读',
+    '推荐阅读',
+  ].join('|')})\\s*[:…]?$`,
+  'i',
+);
+
 /** The element to remove for a block: the block, or its list item / paragraph when that holds nothing else. */
 function removable(el: Element, root: Element): Element {
   let box = el;
@@ -79,6 +121,17 @@ function dropTrailingLinks(content: Element, all: ReadingBlock[]): void {
   for (const b of tail) if (content.contains(b.el)) removable(b.el, content).remove();
 }
 
+/** What comes after a title is links (the list it heads), or nothing: a title that text follows is the text's. */
+function linksFollow(head: Element): boolean {
+  // A title inside the link it names (a teaser box that is one link).
+  if (head.closest('a[href]')) return true;
+  const next = head.nextElementSibling;
+  if (next) return next.localName === 'a' || !!next.querySelector('a[href]');
+  let after = '';
+  for (let n = head.nextSibling; n; n = n.nextSibling) after += n.textContent ?? '';
+  return !/\S/.test(after);
+}
+
 /** Takes the furniture lines (a date line, "Tương phản:", a lone "|") out of a block made of <br>-separated lines. */
 function tidyLines(block: ReadingBlock, out: { date?: string }): void {
   let line: Text[] = [];
@@ -118,7 +171,7 @@ export function tidy(content: Element): { byline?: string; date?: string } {
       removable(block.el, content).remove();
     } else if (FURNITURE.test(t) || NO_WORDS.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
       removable(block.el, content).remove();
-    } else if (RELATED.test(t) && /^(h\d|p|div|strong|b)$/.test(block.el.localName)) {
+    } else if ((RELATED.test(t) && /^(h\d|p|div|strong|b)$/.test(block.el.localName)) || (ELSEWHERE.test(t) && linksFollow(removable(block.el, content)))) {
       // The heading and the link lists after it.
       const head = removable(block.el, content);
       let next = head.nextElementSibling;
