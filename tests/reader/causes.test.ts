@@ -117,6 +117,15 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.byline).toBeUndefined();
   });
 
+  it('an inset box inside the article is not the article, though the comment thread in the same box counts against it', async () => {
+    const { doc, x, article } = await extracted('inset-and-comments');
+    expect(x.findArticle(doc)!.article.body.matches('div.story')).toBe(true);
+    const want = [...doc.querySelectorAll('div.story > p, .inset-box > h3, .inset-box > p')].map((el) => el.textContent!.trim());
+    expect(want).toHaveLength(10);
+    // All the article's paragraphs and its inset, in order; none of the readers' comments.
+    expect(article.text).toBe(want.join('\n'));
+  });
+
   it("an article whose box holds a table of related links is still the article, not the legal notice beside it", async () => {
     const { doc, x, article } = await extracted('related-inside');
     const body = x.findArticle(doc)!.article.body;

@@ -48,6 +48,12 @@ export interface BlockStats {
   boiler: number;
   /** How many prose paragraphs it holds (outside boilerplate boxes). */
   paras: number;
+  /**
+   * Prose of the paragraphs close under it: its own and its child blocks' in full, its grandchildren's in half
+   * (Readability credits a paragraph to its parent and grandparent). What lies deeper, in a box set inside it,
+   * is not counted: a page's wrapper has little of it, the article's own box has most.
+   */
+  near: number;
 }
 
 /** The measured page. */
@@ -118,6 +124,11 @@ interface Frame {
   /** How many paragraphs that raw prose is made of, and how many of them are outside boilerplate. */
   paras: number;
   proseParas: number;
+  /** Prose of this block's own paragraphs (not nested blocks'), and the `near` prose credited to it so far. */
+  own: number;
+  near: number;
+  /** The block around this one. */
+  up?: Frame;
   /** Inside a link, a boilerplate box, a caption. */
   link: boolean;
   boiler: boolean;
@@ -136,7 +147,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
   const view = viewOf(root.ownerDocument);
   const hiddenByStyle = view && isRendered(root) ? (el: Element) => view.getComputedStyle(el).display === 'none' : () => false;
   const boxes: Frame[] = [];
-  const top = { el: root, inline: 0, inlineLinks: 0, punct: false, text: 0, links: 0, boil: 0, prose: 0, raw: 0, paras: 0, proseParas: 0, link: false, boiler: false, caption: false } as Frame;
+  const top = { el: root, inline: 0, inlineLinks: 0, punct: false, text: 0, links: 0, boil: 0, prose: 0, raw: 0, paras: 0, proseParas: 0, own: 0, near: 0, link: false, boiler: false, caption: false } as Frame;
   top.block = top;
   const stack: Frame[] = [top];
   /**
@@ -154,6 +165,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
       f.paras++;
       if (!f.boiler) {
         f.prose += words;
+        f.own += words;
         f.proseParas++;
       }
     }
@@ -163,7 +175,12 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
   const close = (f: Frame) => {
     if (f.block === f) {
       flush(f);
-      if (f.prose > 0) blocks.set(f.el, { prose: f.prose, text: f.text, links: f.links, boiler: f.boil, paras: f.proseParas });
+      f.near += f.own;
+      if (f.up) {
+        f.up.near += f.own;
+        if (f.up.up) f.up.up.near += f.own / 2;
+      }
+      if (f.prose > 0) blocks.set(f.el, { prose: f.prose, text: f.text, links: f.links, boiler: f.boil, paras: f.proseParas, near: f.near });
     }
     const parent = stack[stack.length - 1];
     if (parent && f !== top) {
@@ -210,6 +227,8 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
           raw: 0,
           paras: 0,
           proseParas: 0,
+          own: 0,
+          near: 0,
           link: parent.link || link,
           boiler,
           caption: !captions && (parent.caption || tag === 'figcaption' || tag === 'caption' || (!plain && CAPTION.test(el.getAttribute('class') ?? ''))),
@@ -217,6 +236,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
         if (BLOCK.has(tag)) {
           flush(parent.block);
           frame.block = frame;
+          frame.up = parent.block;
         } else frame.block = parent.block;
         if (boiler && !parent.boiler) boxes.push(frame);
         stack.push(frame);
