@@ -112,7 +112,7 @@ describe('the causes of the misses, each on a page of our own', () => {
       expect.stringMatching(/^Người dân đi xe máy qua cầu/),
       expect.stringMatching(/^Dự kiến mỗi ngày/),
     ]);
-    for (const gone of ['Ảnh: Minh Hòa', 'Ảnh: TTXVN', 'Đọc thêm', 'mở rộng Quốc lộ 1', 'Related stories', 'Cảng Phước An']) expect(article.text).not.toContain(gone);
+    for (const gone of ['Ảnh: Minh Hòa', 'Ảnh: TTXVN', 'Đọc thêm', 'mở rộng Quốc lộ 1', 'Related stories', 'Cảng Phước An', 'Bến phà Bạch Đằng ngừng', 'Twitter']) expect(article.text).not.toContain(gone);
     // The photographer is not the article's author.
     expect(article.byline).toBeUndefined();
   });

@@ -15,6 +15,8 @@ const DROP = new Set(
 /** Containers whose own box is dropped: a block of inline content becomes a paragraph, others are unwrapped. */
 const CONTAINERS = new Set(words('div section article main header footer center address hgroup details summary'));
 const HEADINGS = new Set(words('h1 h2 h3 h4 h5 h6'));
+/** Blocks that start a new line when found inside phrasing content (where they are unwrapped). */
+const LINE_BREAKING = new Set(words('p div section article header footer h1 h2 h3 h4 h5 h6 li dt dd ul ol dl blockquote figure figcaption address center main'));
 /** Elements that hold only phrasing content: a container inside them is unwrapped, not made a paragraph. */
 const PHRASING = new Set(words('p h2 h3 h4 h5 h6 pre dt caption figcaption'));
 const BLOCK_SELECTOR = 'p,div,section,article,h1,h2,h3,h4,h5,h6,ul,ol,dl,table,blockquote,pre,figure,hr,li,header,footer,address,center';
@@ -156,8 +158,8 @@ export class Cleaner {
       a.setAttribute('href', href);
       return this.keep(a, el, parent, true);
     }
+    if (phrasing && LINE_BREAKING.has(tag)) return this.unwrapLine(el, parent);
     if (HEADINGS.has(tag)) {
-      if (phrasing) return this.children(el, parent, true);
       return this.keep(this.make(tag === 'h1' ? 'h2' : tag, el), el, parent, true);
     }
     if (tag === 'table' && isLayoutTable(el)) return this.cells(el, el, parent, phrasing);
@@ -171,6 +173,16 @@ export class Cleaner {
     }
     // span, font, unknown elements, containers of blocks: their content only.
     this.children(el, parent, phrasing);
+  }
+
+  /**
+   * A block inside phrasing content (a teaser link holding a label and a headline, a heading in a paragraph) keeps
+   * only its content, on a line of its own: its words must not run into the next block's ("quan tâmBến phà").
+   */
+  private unwrapLine(el: Element, parent: Element): void {
+    const last = parent.lastChild;
+    if (last && (last.nodeType !== 1 || (last as Element).localName !== 'br') && /\S/.test(parent.textContent ?? '')) parent.append(this.out.createElement('br'));
+    this.children(el, parent, true);
   }
 
   /** The cells of `table` under `scope` (not those of tables nested in them), each as `cell()` takes it. */

@@ -11,6 +11,12 @@ const DATE_LINE =
   /^(?:(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|ngày cập nhật|thời gian|posted|published|updated)\s*:?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,-]?\s*)?(?:ngày\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}\s*[:hg]\s*\d{2}(?:\s*(?:SA|CH|AM|PM))?)?(?:\s*\(?GMT\s*[+-]\d{1,2}\)?)?(?:\s*[-|,]\s*(?:đã xem|lượt xem|lượt đọc|xem)\s*:?\s*[\d.,]+)?$/i;
 const FURNITURE =
   /^(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|đã xem|chia sẻ|share|in bài|in trang|bản in|gửi email|gửi bài|lưu bài|đánh giá bài viết|tổng số điểm|click để đánh giá|bình chọn|bình luận|ý kiến bạn đọc|từ khóa|từ khoá|tags?|quay lại|về đầu trang|trở về|facebook|zalo|twitter|cỡ chữ|tương phản)(?:\s|:|$)/i;
+/**
+ * The site's lines in other languages: a row of share buttons' labels ("teilen twittern E-Mail"), "follow us"
+ * lines, "back to the start page". (Whole short lines only: "Print copies are available…" is a sentence.)
+ */
+const SITE_LINE =
+  /^(?:(?:teilen|twittern|tweet|drucken|pinnen|pin it|share|print|e-?mail|facebook|twitter|whatsapp|linkedin|xing|telegram|pinterest|flipboard|reddit|messenger|zalo)\b[\s|,·•/]*){2,}$|^(?:síguenos|siguenos|follow us|folge uns|folgen sie uns)\b|^(?:zur startseite|zurück zur übersicht|zur übersicht|back to top|nach oben|back to home)$/i;
 /** A line of nothing but separators and symbols ("|", "»", "-"), left when the links around it are gone. */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 const RELATED = /^(?:(?:tin|bài|bài viết|các tin|các bài)\s+)?(?:liên quan|khác|cùng chuyên mục)$|^(?:tin|bài|bài viết|các tin|các bài)\s+(?:liên quan|khác|cùng chuyên mục)|^(?:xem thêm|related)\b/i;
@@ -19,43 +25,43 @@ const RELATED = /^(?:(?:tin|bài|bài viết|các tin|các bài)\s+)?(?:liên qu
  * Titles sites put over links to their other pages, in the languages of the pages we meet ("Mehr zum Thema",
  * "Lesen Sie auch", "Explore further", "À lire aussi", "Czytaj też", 相关阅读…), the whole line.
  */
-const ELSEWHERE = new RegExp(
-  `^(?:${[
-    'related(?: articles| stories| posts| news| content| links| topics| reading| coverage)?',
-    'read (?:more|also|next)',
-    'more (?:on|about) (?:this|the) (?:topic|story|subject)',
-    'explore further',
-    'you (?:may|might) also (?:like|enjoy|be interested in)',
-    'recommended(?: for you| articles| stories| reading)?',
-    'more (?:stories|news|articles)',
-    'mehr zum thema',
-    'mehr (?:dazu|aus der rubrik)',
-    'lesen sie (?:auch|mehr|weiter)',
-    'weiterlesen',
-    'auch interessant',
-    '(?:das )?könnte (?:sie|dich) auch interessieren',
-    'verwandte (?:themen|themenbereiche|artikel|beiträge|inhalte|nachrichten)',
-    'ähnliche (?:artikel|beiträge|themen)',
-    'weitere (?:artikel|beiträge|meldungen|nachrichten|themen)',
-    'aktuelle (?:meldungen|nachrichten|beiträge)',
-    '(?:à )?lire aussi',
-    'à lire (?:également|aussi)',
-    'sur le même (?:sujet|thème)',
-    'articles? (?:similaires|liés|connexes)',
-    '(?:artículos|noticias|notas|notícias|matérias) relacionad[ao]s',
-    'te puede interesar',
-    '(?:lee|leer|leia|veja|leggi) (?:también|também|anche)',
-    'articoli correlati',
-    '(?:czytaj|przeczytaj|zobacz) (?:też|także|również)',
-    'powiązane(?: artykuły| tematy)?',
-    'đọc thêm',
-    'có thể bạn quan tâm',
-    '相关(?:阅读|新闻|文章|链接|报道)',
-    '延伸阅读',
-    '推荐阅读',
-  ].join('|')})\\s*[:…]?$`,
-  'i',
-);
+const ELSEWHERE_TITLES = [
+  'related(?: articles| stories| posts| news| content| links| topics| reading| coverage)?',
+  'read (?:more|also|next)',
+  'more (?:on|about) (?:this|the) (?:topic|story|subject)',
+  'explore further',
+  'you (?:may|might) also (?:like|enjoy|be interested in)',
+  'recommended(?: for you| articles| stories| reading)?',
+  'more (?:stories|news|articles)',
+  'mehr zum thema',
+  'mehr (?:dazu|aus der rubrik)',
+  'lesen sie (?:auch|mehr|weiter)',
+  'weiterlesen',
+  'auch interessant',
+  '(?:das )?könnte (?:sie|dich) auch interessieren',
+  'verwandte (?:themen|themenbereiche|artikel|beiträge|inhalte|nachrichten)',
+  'ähnliche (?:artikel|beiträge|themen)',
+  'weitere (?:artikel|beiträge|meldungen|nachrichten|themen)',
+  'aktuelle (?:meldungen|nachrichten|beiträge)',
+  '(?:à )?lire aussi',
+  'à lire (?:également|aussi)',
+  'sur le même (?:sujet|thème)',
+  'articles? (?:similaires|liés|connexes)',
+  '(?:artículos|noticias|notas|notícias|matérias) relacionad[ao]s',
+  'te puede interesar',
+  '(?:lee|leer|leia|veja|leggi) (?:también|também|anche)',
+  'articoli correlati',
+  '(?:czytaj|przeczytaj|zobacz) (?:też|także|również)',
+  'powiązane(?: artykuły| tematy)?',
+  'đọc thêm',
+  'có thể bạn quan tâm',
+  '相关(?:阅读|新闻|文章|链接|报道)',
+  '延伸阅读',
+  '推荐阅读',
+].join('|');
+const ELSEWHERE = new RegExp(`^(?:${ELSEWHERE_TITLES})\\s*[:…]?$`, 'i');
+/** The same title opening a longer line ("Mehr zum Thema So heizen Sie…", "Artículos relacionados el Nuevo Herald"). */
+const ELSEWHERE_OPENING = new RegExp(`^(?:${ELSEWHERE_TITLES})(?:\\s*[:…]?\\s)`, 'i');
 
 /** The element to remove for a block: the block, or its list item / paragraph when that holds nothing else. */
 function removable(el: Element, root: Element): Element {
@@ -137,7 +143,7 @@ function tidyLines(block: ReadingBlock, out: { date?: string }): void {
   let line: Text[] = [];
   const judge = () => {
     const t = line.map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
-    if (t && t.length <= 120 && (DATE_LINE.test(t) || FURNITURE.test(t) || NO_WORDS.test(t))) {
+    if (t && t.length <= 120 && (DATE_LINE.test(t) || FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t))) {
       if (DATE_LINE.test(t)) out.date ??= t;
       for (const n of line) n.remove();
     }
@@ -163,15 +169,21 @@ export function tidy(content: Element): { byline?: string; date?: string } {
   blocks.forEach((block, i) => {
     const t = block.text;
     if (!content.contains(block.el)) return;
+    // A teaser that is one link, under its title ("Mehr zum Thema" and the story's headline).
+    const first = t.split('\n', 1)[0]!;
+    if ((ELSEWHERE.test(first) || ELSEWHERE_OPENING.test(first)) && linkShare(block.el) > 0.9) return void removable(block.el, content).remove();
     // Lines of one block split by <br> (old editors, WebForms skins): each is judged as a line of its own.
     if (t.includes('\n')) return void tidyLines(block, out);
     if (t.length > 120) return;
     if (DATE_LINE.test(t)) {
       out.date ??= t;
       removable(block.el, content).remove();
-    } else if (FURNITURE.test(t) || NO_WORDS.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
+    } else if (FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
       removable(block.el, content).remove();
-    } else if ((RELATED.test(t) && /^(h\d|p|div|strong|b)$/.test(block.el.localName)) || (ELSEWHERE.test(t) && linksFollow(removable(block.el, content)))) {
+    } else if (
+      (RELATED.test(t) && /^(h\d|p|div|strong|b)$/.test(block.el.localName)) ||
+      ((ELSEWHERE.test(t) || (ELSEWHERE_OPENING.test(t) && /^h\d$/.test(block.el.localName))) && linksFollow(removable(block.el, content)))
+    ) {
       // The heading and the link lists after it.
       const head = removable(block.el, content);
       let next = head.nextElementSibling;
