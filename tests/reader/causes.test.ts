@@ -126,6 +126,15 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.text).toBe(want.join('\n'));
   });
 
+  it("the heading that says what og:title says, less the site's name, is the title; a question heading in the text is not", async () => {
+    const { article } = await extracted('og-title-site');
+    expect(article.title).toBe('Phỏng vấn: Tổ công nghệ số cộng đồng khu phố 3');
+    // Nothing cut before a wrongly chosen title: the text starts with the interview's opening.
+    expect(article.text).toMatch(/^Tổ công nghệ số cộng đồng khu phố 3 đã hướng dẫn hơn 600 người/);
+    expect(article.text).toContain('Thưa bà, tổ bắt đầu hoạt động từ khi nào?');
+    expect(article.text).toMatch(/rồi tuần sau mới học thêm việc mới\.$/);
+  });
+
   it("an article whose box holds a table of related links is still the article, not the legal notice beside it", async () => {
     const { doc, x, article } = await extracted('related-inside');
     const body = x.findArticle(doc)!.article.body;

@@ -208,8 +208,10 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
  */
 export function findTitleElement(doc: Document, body: Element): Element | undefined {
   // A heading (h1-h3) that says what og:title or the document title says is the title.
+  // og:title often carries the site's name too ("Title | Site"): its first part counts as well.
   const named = fallbackTitle(doc);
-  const same = named && [...queryAll(doc, 'h1, h2, h3')].find((h) => textOf(h) === named && !isOwn(h) && shown(h));
+  const names = new Set([named, withoutSiteName(named)].filter(Boolean));
+  const same = named && [...queryAll(doc, 'h1, h2, h3')].find((h) => names.has(textOf(h)) && !isOwn(h) && shown(h));
   if (same) return same;
   for (const selector of ['h1', 'h2']) {
     const headings = [...queryAll(doc, selector)].filter((h) => !isOwn(h) && textOf(h).length > 3 && !h.closest('nav, footer'));
@@ -250,7 +252,10 @@ export function headingBefore(doc: Document, body: Element): string {
 export function fallbackTitle(doc: Document): string {
   const og = query(doc, 'meta[property="og:title"]')?.getAttribute('content')?.trim();
   if (og) return og;
-  return (titleOf(doc) || '').split(/\s+[-|–]\s+|\s*--\s*/)[0]!.trim();
+  return withoutSiteName(titleOf(doc) || '');
 }
+
+/** A page title's first part, before the site's name ("Title - Site", "Title | Site", "Title -- Site"). */
+const withoutSiteName = (title: string): string => title.split(/\s+[-|–]\s+|\s*--\s*/)[0]!.trim();
 
 export const elementOrUndefined = (n: unknown): Element | undefined => (isElement(n) ? n : undefined);
