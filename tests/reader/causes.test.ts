@@ -175,7 +175,7 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.text).toBe(paragraphs(page('gallery'), '.noi-dung'));
   });
 
-  it('related posts, previous/next links, the author bio and the newsletter box are taken out of the text', async () => {
+  it('related posts, previous/next links, the author bio, the newsletter box, donation pop-ups and flyouts are taken out of the text', async () => {
     const { article } = await extracted('precision-boxes');
     const want = [...new DOMParser().parseFromString(page('precision-boxes'), 'text/html').querySelectorAll('.entry-content > p')].map((p) => p.textContent).join('\n');
     expect(article.text).toBe(want);
