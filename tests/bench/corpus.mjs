@@ -17,11 +17,10 @@
 import { bagScore } from '../reader/score.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, engineSources, launchBrowser, mean, median, ms, pct, runPages } from './extraction-engines.mjs';
+import { ENGINES, LABEL, mean, median, ms, pct, runOnPages } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -77,37 +76,25 @@ for (const dataset of DATASETS) {
   }
 }
 
-const SOURCES = await engineSources(log);
-
-// ---- Serving the pages: 127.0.0.1 only; every other host fails to resolve ----
-const server = createServer((req, res) => {
-  const m = /^\/([\w-]+)\/([\w.-]+)\.html$/.exec(req.url ?? '');
-  const file = m && DATASETS.includes(m[1]) ? join(CORPUS, m[1], 'html', `${m[2]}.html`) : '';
-  if (file && existsSync(file)) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
-  else res.writeHead(404).end();
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const { browser, context, version: chromiumVersion } = await launchBrowser();
 const loadBefore = loadavg()[0];
-log(`${pages.length} pages from ${CORPUS}, ${CONCURRENCY} at a time, Chromium ${chromiumVersion}`);
-
-const results = await runPages({
-  context,
-  sources: SOURCES,
+const { results, version: chromiumVersion } = await runOnPages({
   pages,
+  from: CORPUS,
   concurrency: CONCURRENCY,
   log,
-  urlOf: (p) => `${origin}/${p.dataset}/${p.id}.html`,
+  handler(req, res) {
+    const m = /^\/([\w-]+)\/([\w.-]+)\.html$/.exec(req.url ?? '');
+    const file = m && DATASETS.includes(m[1]) ? join(CORPUS, m[1], 'html', `${m[2]}.html`) : '';
+    if (file && existsSync(file)) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
+    else res.writeHead(404).end();
+  },
+  pathOf: (p) => `/${p.dataset}/${p.id}.html`,
   score(p, got) {
     const row = { dataset: p.dataset, id: p.id, split: p.split };
     if (got) for (const e of ENGINES) row[e] = { ...score(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, platform: got[e].platform, error: got[e].error, cloneMs: got[e].cloneMs, chars: got[e].text.length };
     return row;
   },
 });
-await browser.close();
-server.close();
 const seconds = (Date.now() - started) / 1000;
 log(`done: ${results.length} pages in ${seconds.toFixed(0)} s`);
 

@@ -4,6 +4,7 @@
 // (trafilatura's evaluation pages, scored by snippets that must and must not be extracted).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ export const LABEL = { bundle: 'one-file bundle', npm: 'npm entry', readability:
 export const PAGE_TIMEOUT = 30_000;
 
 /** Builds the engine (unless SKIP_BUILD=1) and returns the scripts to evaluate in each page, in order. */
-export async function engineSources(log) {
+async function engineSources(log) {
   if (process.env.SKIP_BUILD !== '1') {
     log('building the engine (npm run build -w @accessible-reader/retrofit)');
     try {
@@ -79,7 +80,7 @@ function runEngines(order) {
 }
 
 /** Headless Chromium with page scripts off and no network but 127.0.0.1 (every other host fails to resolve). */
-export async function launchBrowser() {
+async function launchBrowser() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -95,7 +96,7 @@ const withTimeout = (promise, ms, what) => Promise.race([promise, new Promise((_
  * Loads each page (`urlOf(page)`) in a pool of `concurrency` tabs, runs the three engines on it and hands
  * `score(page, got)` their answers; returns one row per page, with `error` where the page could not be run.
  */
-export async function runPages({ context, sources, pages, urlOf, score, concurrency, log }) {
+async function runPages({ context, sources, pages, urlOf, score, concurrency, log }) {
   const results = [];
   let next = 0;
   async function worker() {
@@ -124,6 +125,27 @@ export async function runPages({ context, sources, pages, urlOf, score, concurre
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, pages.length) }, worker));
   return results;
+}
+
+/**
+ * The whole run: builds the engine, serves the pages from 127.0.0.1 with `handler` (page scripts off, no other
+ * host), runs the three engines on each page at `pathOf(page)` and returns the rows `score(page, got)` makes
+ * (`got` is null when the page could not be run) and the Chromium version.
+ */
+export async function runOnPages({ pages, handler, pathOf, score, concurrency, log, from }) {
+  const sources = await engineSources(log);
+  const server = createServer(handler);
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const { browser, context, version } = await launchBrowser();
+  log(`${pages.length} pages from ${from}, ${concurrency} at a time, Chromium ${version}`);
+  try {
+    const results = await runPages({ context, sources, pages, concurrency, log, score, urlOf: (p) => origin + pathOf(p) });
+    return { results, version };
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }
 
 export const mean = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);

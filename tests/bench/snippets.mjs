@@ -15,11 +15,10 @@
 // summed over the pages (micro average), then precision, recall and F1.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, engineSources, launchBrowser, median, ms, pct, runPages } from './extraction-engines.mjs';
+import { ENGINES, LABEL, median, ms, pct, runOnPages } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -57,22 +56,6 @@ for (const [url, item] of Object.entries(evaldata)) {
   if (pages.length >= LIMIT) break;
 }
 
-const SOURCES = await engineSources(log);
-
-// The page's bytes as they were saved, with no charset from us: Chromium reads the page's own declaration or
-// guesses, as it would on the site.
-const server = createServer((req, res) => {
-  const page = pages[Number(/^\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? -1)];
-  if (page) res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(pathOf(page.file)));
-  else res.writeHead(404).end();
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const { browser, context, version } = await launchBrowser();
-const loadBefore = loadavg()[0];
-log(`${pages.length} pages from ${DIR}, ${CONCURRENCY} at a time, Chromium ${version}`);
-
 /** trafilatura's count_item: which "with" snippets were found, which "without" ones were found too. */
 function count(page, text) {
   const t = norm(text ?? '');
@@ -81,21 +64,26 @@ function count(page, text) {
   return { tp: page.with.length - missed.length, fn: missed.length, fp: leaked.length, tn: page.without.length - leaked.length, missed, leaked };
 }
 
-const results = await runPages({
-  context,
-  sources: SOURCES,
+const loadBefore = loadavg()[0];
+const { results, version } = await runOnPages({
   pages,
+  from: DIR,
   concurrency: CONCURRENCY,
   log,
-  urlOf: (p) => `${origin}/${p.n}.html`,
+  // The page's bytes as they were saved, with no charset from us: Chromium reads the page's own declaration or
+  // guesses, as it would on the site.
+  handler(req, res) {
+    const page = pages[Number(/^\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? -1)];
+    if (page) res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(pathOf(page.file)));
+    else res.writeHead(404).end();
+  },
+  pathOf: (p) => `/${p.n}.html`,
   score(p, got) {
     const row = { file: p.file, url: p.url, split: p.split };
     for (const e of ENGINES) row[e] = { ...count(p, got?.[e]?.text), ms: got?.[e]?.ms ?? NaN, warmMs: got?.[e]?.warmMs ?? NaN, chars: got?.[e]?.text.length ?? 0, platform: got?.[e]?.platform };
     return row;
   },
 });
-await browser.close();
-server.close();
 const seconds = (Date.now() - started) / 1000;
 log(`done: ${results.length} pages in ${seconds.toFixed(0)} s`);
 
