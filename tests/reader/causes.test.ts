@@ -124,6 +124,8 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(want).toHaveLength(10);
     // All the article's paragraphs and its inset, in order; none of the readers' comments.
     expect(article.text).toBe(want.join('\n'));
+    // A commenter (`.comment-author`) is not the article's author.
+    expect(article.byline).toBeUndefined();
   });
 
   it("the heading that says what og:title says, less the site's name, is the title; a question heading in the text is not", async () => {

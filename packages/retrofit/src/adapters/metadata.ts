@@ -1,5 +1,5 @@
 import { bodyOf, commonAncestor, isElement, isOwn, OWN, query, queryAll, rootOf, shortText, textOf, titleOf, viewOf } from '../dom.js';
-import { hiddenByMarkup } from './prose.js';
+import { hiddenByMarkup, inComments } from './prose.js';
 
 /** What schema.org JSON-LD says about the article, when the page has it. */
 export interface JsonLdArticle {
@@ -180,11 +180,11 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
     const el = blocks[i]!;
     const t = shortText(el, 90);
     // A photo's credit ("Ảnh: …" in its caption) names the photographer, not the article's author.
-    if (t.length < 4 || isOwn(el) || el.closest('figure, figcaption, caption')) continue;
+    if (t.length < 4 || isOwn(el) || el.closest('figure, figcaption, caption') || inComments(el, root)) continue;
     const m = BYLINE.exec(t);
     if (m) return { name: m[1]!.trim(), el: el.closest('p') ?? el };
   }
-  const author = ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]'].map((s) => root.querySelector(s)).find((el) => el && textOf(el) && shown(el));
+  const author = ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]'].map((s) => root.querySelector(s)).find((el) => el && textOf(el) && shown(el) && !inComments(el, root));
   if (author) return { name: textOf(author).replace(/^(?:viết bởi|đăng bởi|bởi|by|tác giả)\s*:?\s*/i, ''), el: author };
   // Trailing bold paragraph: the last non-empty paragraph from the body onwards whose text is all bold.
   const paras = root.querySelectorAll('p, div');

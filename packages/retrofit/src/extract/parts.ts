@@ -3,6 +3,7 @@
  * (sapo), the source line, and pictures placed between the title and the body.
  */
 import { shown } from '../adapters/metadata.js';
+import { inComments } from '../adapters/prose.js';
 import { isOwn, shortText, textOf } from '../dom.js';
 
 /** Class, id or itemprop names that editors give the lead paragraph. */
@@ -49,8 +50,8 @@ const AUTHOR = '[rel="author"], .author, .byline, .vcard .fn, [class*="author" i
 export function findAuthor(root: Element): { name: string; el: Element } | undefined {
   for (const el of root.querySelectorAll(AUTHOR)) {
     const name = textOf(el).replace(/^(?:bởi|by|tác giả|người viết)\s*:?\s*/i, '');
-    // (Not a photo's credit: `.img-author` in a caption names the photographer.)
-    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && !el.closest('figure, figcaption, caption') && shown(el)) return { name, el };
+    // (Not a photo's credit: `.img-author` in a caption names the photographer; nor a commenter.)
+    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && !el.closest('figure, figcaption, caption') && !inComments(el, root) && shown(el)) return { name, el };
   }
   return undefined;
 }
