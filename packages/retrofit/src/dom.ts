@@ -58,6 +58,9 @@ export const isElement = (n: unknown): n is Element => !!n && (n as Node).nodeTy
 
 export const isOwn = (el: Element): boolean => el.closest(`[${OWN}]`) !== null;
 
+/** Inside a figure or a caption: what it says is about a picture (or a table), not the article. */
+export const inFigure = (el: Element): boolean => el.closest('figure, figcaption, caption') !== null;
+
 /** Text with whitespace runs collapsed. */
 export const textOf = (n: Node | null | undefined): string => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 

@@ -140,9 +140,10 @@ function gather(map: ProseMap, body: Element): Element {
   let el = body.parentElement;
   for (let up = 0; up < 3 && el && el !== bodyOf(doc) && el !== rootOf(doc); up++, el = el.parentElement) {
     const s = map.blocks.get(el);
-    if (!s || isBoilerplate(el) || s.near * linkless(s) < most) continue;
+    const weight = s ? s.near * linkless(s) : 0;
+    if (!s || isBoilerplate(el) || weight < most) continue;
     best = el;
-    most = s.near * linkless(s);
+    most = weight;
   }
   return best;
 }

@@ -1,4 +1,4 @@
-import { bodyOf, commonAncestor, isElement, isOwn, OWN, query, queryAll, rootOf, shortText, textOf, titleOf, viewOf } from '../dom.js';
+import { bodyOf, commonAncestor, inFigure, isElement, isOwn, OWN, query, queryAll, rootOf, shortText, textOf, titleOf, viewOf } from '../dom.js';
 import { hiddenByMarkup, inComments } from './prose.js';
 
 /** What schema.org JSON-LD says about the article, when the page has it. */
@@ -163,6 +163,12 @@ export function firstShown(scope: ParentNode, selector: string): Element | undef
 
 const BYLINE = /^(?:tin,?\s*(?:và\s*)?ảnh|bài,?\s*(?:và\s*)?ảnh|tin\s*\/\s*ảnh|bài\s*\/\s*ảnh|tác giả(?: bài viết)?|người viết|phóng viên|nhóm phóng viên|bài|tin|ảnh|by|author)\s*:\s*(.{2,80})$/i;
 
+/**
+ * A name below `root` that is not the article's author: a photo's credit ("Ảnh: …", `.img-author` in its caption)
+ * names the photographer, a name in the comment thread a reader who commented.
+ */
+export const namesSomeoneElse = (el: Element, root: Element): boolean => inFigure(el) || inComments(el, root);
+
 /** Author name and the element showing it. */
 export interface BylineMatch {
   name: string;
@@ -179,8 +185,7 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
   for (let i = blocks.length - 1; i >= 0; i--) {
     const el = blocks[i]!;
     const t = shortText(el, 90);
-    // A photo's credit ("Ảnh: …" in its caption) names the photographer, not the article's author.
-    if (t.length < 4 || isOwn(el) || el.closest('figure, figcaption, caption') || inComments(el, root)) continue;
+    if (t.length < 4 || isOwn(el) || namesSomeoneElse(el, root)) continue;
     const m = BYLINE.exec(t);
     if (m) return { name: m[1]!.trim(), el: el.closest('p') ?? el };
   }

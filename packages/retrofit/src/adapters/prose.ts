@@ -96,13 +96,13 @@ export function hiddenByMarkup(el: Element): boolean {
 /** Names an element by: class, id and ARIA role. */
 const nameOf = (el: Element): string => `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('role') ?? ''}`;
 
-/** Whether `el` is a box of boilerplate (by tag, role, class or id). Page wrappers (html, body) never are. */
-/** Inside a comment thread (below `root`): a commenter's name is never the article's author. */
+/** Inside a comment thread (below `root`). */
 export function inComments(el: Element, root: Element): boolean {
   for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (COMMENTS.test(nameOf(e))) return true;
   return false;
 }
 
+/** Whether `el` is a box of boilerplate (by tag, role, class or id). Page wrappers (html, body) never are. */
 export function isBoilerplate(el: Element): boolean {
   const tag = el.localName;
   if (tag === 'body' || tag === 'html' || tag === 'main') return false;

@@ -23,8 +23,11 @@ const isCredit = (el: Element): boolean => {
 /** The credits inside the figures and captions of `scope`, outermost first. */
 export function findCredits(scope: Element): Element[] {
   const out: Element[] = [];
+  let looked: Element | undefined;
   for (const box of scope.querySelectorAll(CAPTIONS)) {
-    if (out.some((c) => c.contains(box))) continue;
+    // A figure holds its caption: each is looked through once, from the outermost box (document order).
+    if (looked?.contains(box)) continue;
+    looked = box;
     if (isCredit(box)) {
       out.push(box);
       continue;

@@ -2,9 +2,8 @@
  * The pieces of an article page around its body that extraction treats apart: the title element, the lead
  * (sapo), the source line, and pictures placed between the title and the body.
  */
-import { shown } from '../adapters/metadata.js';
-import { inComments } from '../adapters/prose.js';
-import { isOwn, shortText, textOf } from '../dom.js';
+import { namesSomeoneElse, shown } from '../adapters/metadata.js';
+import { inFigure, isOwn, shortText, textOf } from '../dom.js';
 
 /** Class, id or itemprop names that editors give the lead paragraph. */
 const LEAD_NAME = /brief|sapo|hometext|summary|description|excerpt|chapeau|tomtat|tom-tat|trichyeu|trich-yeu|teaser|standfirst|(?:^|[\s_-])(?:lead|intro|desc|mota|mo-ta)(?:$|[\s_-])/i;
@@ -50,8 +49,7 @@ const AUTHOR = '[rel="author"], .author, .byline, .vcard .fn, [class*="author" i
 export function findAuthor(root: Element): { name: string; el: Element } | undefined {
   for (const el of root.querySelectorAll(AUTHOR)) {
     const name = textOf(el).replace(/^(?:bởi|by|tác giả|người viết)\s*:?\s*/i, '');
-    // (Not a photo's credit: `.img-author` in a caption names the photographer; nor a commenter.)
-    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && !el.closest('figure, figcaption, caption') && !inComments(el, root) && shown(el)) return { name, el };
+    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && !namesSomeoneElse(el, root) && shown(el)) return { name, el };
   }
   return undefined;
 }
@@ -67,7 +65,7 @@ export function findLead(root: Element, body: Element, skip: (el: Element) => bo
     if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body) || !shown(el)) continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
     // A photo's caption ("…-caption-description") says what the photo shows, not what the article says.
-    if (!LEAD_NAME.test(names) || el.closest('figure, figcaption, caption')) continue;
+    if (!LEAD_NAME.test(names) || inFigure(el)) continue;
     const len = textUpTo(el, 1200).length;
     // A lead is a paragraph or two: not a header holding the title, not a box of paragraphs.
     if (len < 30 || el.querySelectorAll('p').length > 3 || el.querySelector('h1, h2')) continue;

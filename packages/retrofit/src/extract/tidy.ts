@@ -60,8 +60,8 @@ const ELSEWHERE_TITLES = [
   '推荐阅读',
 ].join('|');
 const ELSEWHERE = new RegExp(`^(?:${ELSEWHERE_TITLES})\\s*[:…]?$`, 'i');
-/** The same title opening a longer line ("Mehr zum Thema So heizen Sie…", "Artículos relacionados el Nuevo Herald"). */
-const ELSEWHERE_OPENING = new RegExp(`^(?:${ELSEWHERE_TITLES})(?:\\s*[:…]?\\s)`, 'i');
+/** The same title alone or opening a longer line ("Mehr zum Thema So heizen Sie…", "Artículos relacionados el Nuevo Herald"). */
+const ELSEWHERE_OPENING = new RegExp(`^(?:${ELSEWHERE_TITLES})\\s*[:…]?(?:\\s|$)`, 'i');
 
 /** The element to remove for a block: the block, or its list item / paragraph when that holds nothing else. */
 function removable(el: Element, root: Element): Element {
@@ -171,7 +171,7 @@ export function tidy(content: Element): { byline?: string; date?: string } {
     if (!content.contains(block.el)) return;
     // A teaser that is one link, under its title ("Mehr zum Thema" and the story's headline).
     const first = t.split('\n', 1)[0]!;
-    if ((ELSEWHERE.test(first) || ELSEWHERE_OPENING.test(first)) && linkShare(block.el) > 0.9) return void removable(block.el, content).remove();
+    if (ELSEWHERE_OPENING.test(first) && linkShare(block.el) > 0.9) return void removable(block.el, content).remove();
     // Lines of one block split by <br> (old editors, WebForms skins): each is judged as a line of its own.
     if (t.includes('\n')) return void tidyLines(block, out);
     if (t.length > 120) return;
@@ -182,7 +182,7 @@ export function tidy(content: Element): { byline?: string; date?: string } {
       removable(block.el, content).remove();
     } else if (
       (RELATED.test(t) && /^(h\d|p|div|strong|b)$/.test(block.el.localName)) ||
-      ((ELSEWHERE.test(t) || (ELSEWHERE_OPENING.test(t) && /^h\d$/.test(block.el.localName))) && linksFollow(removable(block.el, content)))
+      (ELSEWHERE_OPENING.test(t) && (/^h\d$/.test(block.el.localName) || ELSEWHERE.test(t)) && linksFollow(removable(block.el, content)))
     ) {
       // The heading and the link lists after it.
       const head = removable(block.el, content);
