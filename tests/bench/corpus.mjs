@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, mean, median, ms, pct, runOnPages } from './extraction-engines.mjs';
+import { ENGINES, LABEL, mean, median, ms, pct, runOnPages, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -150,9 +150,6 @@ writeFileSync(join(ROOT, 'bench-results/corpus.md'), text);
 // Page-by-page scores of the tuning part only: the held-out part stays unseen.
 writeFileSync(join(ROOT, 'bench-results/corpus-tune.json'), JSON.stringify(results.filter((r) => r.split === 'tune'), null, 1));
 if (FULL) {
-  const path = join(ROOT, 'tests/bench/RESULTS.md');
-  const old = readFileSync(path, 'utf8');
-  const at = old.indexOf('\n## Extraction corpus');
-  writeFileSync(path, `${(at >= 0 ? old.slice(0, at) : old).trimEnd()}\n\n${text}`);
+  writeResultsSection('Extraction corpus', text);
   log('wrote the "Extraction corpus" section of tests/bench/RESULTS.md');
 }

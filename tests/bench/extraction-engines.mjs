@@ -3,7 +3,7 @@
 // and run. Shared by `npm run corpus` (token F1 against ground-truth text) and `npm run corpus:snippets`
 // (trafilatura's evaluation pages, scored by snippets that must and must not be extracted).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -157,3 +157,19 @@ export function median(xs) {
 }
 export const pct = (x) => (Number.isFinite(x) ? (x * 100).toFixed(1) : 'n/a');
 export const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+
+/**
+ * Writes `text` as the section `## heading` of tests/bench/RESULTS.md: the old section goes, the new one lands
+ * before the section `## before` where there is one, else at the end.
+ */
+export function writeResultsSection(heading, text, before) {
+  const path = join(ROOT, 'tests/bench/RESULTS.md');
+  let old = readFileSync(path, 'utf8');
+  const at = old.indexOf(`\n## ${heading}\n`);
+  if (at >= 0) {
+    const end = old.indexOf('\n## ', at + 4 + heading.length);
+    old = old.slice(0, at) + (end >= 0 ? old.slice(end) : '\n');
+  }
+  const beforeAt = before ? old.indexOf(`\n## ${before}\n`) : -1;
+  writeFileSync(path, beforeAt >= 0 ? `${old.slice(0, beforeAt).trimEnd()}\n\n${text.trim()}\n${old.slice(beforeAt)}` : `${old.trimEnd()}\n\n${text.trim()}\n`);
+}

@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, median, ms, pct, runOnPages } from './extraction-engines.mjs';
+import { ENGINES, LABEL, median, ms, pct, runOnPages, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -131,13 +131,7 @@ mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results/snippets.md'), text);
 writeFileSync(join(ROOT, 'bench-results/snippets-tune.json'), JSON.stringify(results.filter((r) => r.split === 'tune'), null, 1));
 if (FULL) {
-  const path = join(ROOT, 'tests/bench/RESULTS.md');
-  const old = readFileSync(path, 'utf8');
-  const heading = "\n## Extraction on trafilatura's evaluation pages";
-  const at = old.indexOf(heading);
   // Kept before the "Extraction corpus" section, which `npm run corpus` rewrites at the end of the file.
-  const rest = at >= 0 ? old.slice(0, at) + old.slice(old.indexOf('\n## ', at + heading.length)) : old;
-  const corpusAt = rest.indexOf('\n## Extraction corpus');
-  writeFileSync(path, corpusAt >= 0 ? `${rest.slice(0, corpusAt).trimEnd()}\n\n${text}\n${rest.slice(corpusAt)}` : `${rest.trimEnd()}\n\n${text}\n`);
+  writeResultsSection("Extraction on trafilatura's evaluation pages", text, 'Extraction corpus');
   log("wrote the \"Extraction on trafilatura's evaluation pages\" section of tests/bench/RESULTS.md");
 }
