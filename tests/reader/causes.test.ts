@@ -184,6 +184,41 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(score(article.text, want)).toEqual({ precision: 1, recall: 1, f1: 1 });
   });
 
+  it('an article whose sections are boxes of their own (one per place reviewed) is read whole, not one box', async () => {
+    const { doc, x, article } = await extracted('review-boxes');
+    expect(x.findArticle(doc)!.article.body.matches('article.post')).toBe(true);
+    const want = paragraphs(page('review-boxes'), '.place-profile').split('\n');
+    expect(want).toHaveLength(10);
+    for (const p of want) expect(article.text).toContain(p);
+  });
+
+  it('a list of events whose titles are all links, one of them short, is kept whole: it is not a teaser list', async () => {
+    const { article } = await extracted('event-list');
+    const want = paragraphs(page('event-list'), '.events li').split('\n');
+    expect(want).toHaveLength(14);
+    for (const p of want) expect(article.text).toContain(p);
+    expect(article.text).toContain('Họp');
+  });
+
+  it("the page's <footer>, though it says more than a short notice, is never taken for the article", async () => {
+    const { article } = await extracted('footer-outweighs');
+    expect(article.text).toBe(paragraphs(page('footer-outweighs'), '.notice'));
+  });
+
+  it('a heading repeating the title over the second half of a deeply indented article does not cut the first half', async () => {
+    const { article } = await extracted('indented-title');
+    const lines = article.text.split('\n');
+    expect(lines[0]).toMatch(/^Từ ngày 1\/1, người dân có thể đăng ký thường trú/);
+    expect(lines.at(-1)).toMatch(/^Bước ba: nộp lệ phí trực tuyến/);
+    expect(lines).toHaveLength(7);
+  });
+
+  it('the author\'s box after the article ("Về tác giả", named by utility classes only) is not the article', async () => {
+    const { article } = await extracted('author-box');
+    expect(article.text).toBe(paragraphs(page('author-box'), '.prose'));
+    expect(article.text).not.toContain('Trần Minh Thư');
+  });
+
   it('NukeViet eGov: lead, byline, date and title are the visible ones, never the hidden schema.org copies', async () => {
     const { doc, x } = await openReaderPage(CORPUS.find((c) => c.name === 'nukeviet-egov')!.html);
     const article = x.extract(doc)!;

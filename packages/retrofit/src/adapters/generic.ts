@@ -41,8 +41,31 @@ function densest(map: ProseMap, doc: Document): Element | undefined {
   const shown = (el: Element) => !live || isRendered(el);
   const best = ranked.find(([el]) => shown(el));
   if (!best) return undefined;
-  const chosen = narrow(map, best, ranked, shown);
+  const around = together(best, ranked, shown);
+  const chosen = narrow(map, around === best[0] ? best : [around, scoreOf(around)], ranked, shown);
   return outweighed(map, chosen, ranked, shown) ?? chosen;
+}
+
+/**
+ * The box around the best block and several others nearly as good: the sections of one article (a list of
+ * reviews, of events, of answers, each in a box of its own) rather than one section of it. Readability's rule:
+ * the nearest ancestor, up to three levels up, holding two or more other blocks scoring three quarters of the
+ * best's or more.
+ */
+function together(best: [Element, number], ranked: [Element, number][], shown: (el: Element) => boolean): Element {
+  const [chosen, score] = best;
+  if (score <= 0) return chosen;
+  const others = ranked.filter(([el, s]) => s >= 0.75 * score && el !== chosen && !el.contains(chosen) && !chosen.contains(el)).map(([el]) => el);
+  // Blocks in blocks count once: the outer.
+  const apart = others.filter((el) => !others.some((o) => o !== el && o.contains(el)));
+  if (apart.length < 2) return chosen;
+  const doc = chosen.ownerDocument;
+  let el = chosen.parentElement;
+  for (let up = 0; up < 3 && el && el !== bodyOf(doc) && el !== rootOf(doc); up++, el = el.parentElement) {
+    const box = el;
+    if (apart.filter((o) => box.contains(o)).length >= 2) return isBoilerplate(box) || !shown(box) ? chosen : box;
+  }
+  return chosen;
 }
 
 /**

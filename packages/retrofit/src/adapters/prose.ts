@@ -113,6 +113,9 @@ export function isBoilerplate(el: Element): boolean {
   return BOILERPLATE.test(name) && !ARTICLE_WORDS.test(name);
 }
 
+/** The page's footer: a <footer> or `contentinfo` box outside any article (an article's own footer is small). */
+const isFooter = (el: Element): boolean => (el.localName === 'footer' || el.getAttribute('role') === 'contentinfo') && !el.closest('article, main');
+
 interface Frame {
   el: Element;
   block: Frame;
@@ -267,7 +270,8 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
   // A "boilerplate" box holding most of the page's prose, in several paragraphs, is a wrapper badly named
   // (`#sticky-sidebar` around the main column): measure again with it taken for what it is. A long copyright
   // notice is one paragraph; comments are comments however long the thread.
-  const misnamed = boxes.filter((b) => b.raw > top.raw / 2 && b.paras >= 3 && !COMMENTS.test(nameOf(b.el)));
+  // The page's footer is the footer however much it says (an ebook form and its disclaimer under a short notice).
+  const misnamed = boxes.filter((b) => b.raw > top.raw / 2 && b.paras >= 3 && !COMMENTS.test(nameOf(b.el)) && !isFooter(b.el));
   if (misnamed.length) return measureProse(root, captions, new Set([...wrappers, ...misnamed.map((b) => b.el)]));
   return { blocks, boilerplate: boxes.map((b) => b.el) };
 }

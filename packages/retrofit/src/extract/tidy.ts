@@ -63,6 +63,25 @@ const ELSEWHERE = new RegExp(`^(?:${ELSEWHERE_TITLES})\\s*[:…]?$`, 'i');
 /** The same title alone or opening a longer line ("Mehr zum Thema So heizen Sie…", "Artículos relacionados el Nuevo Herald"). */
 const ELSEWHERE_OPENING = new RegExp(`^(?:${ELSEWHERE_TITLES})\\s*[:…]?(?:\\s|$)`, 'i');
 
+/**
+ * Titles of the author's box after an article ("About the author", "Über den Autor", "Về tác giả"…): the bio,
+ * "see full bio" and "all posts by" lines under them are the site's, not the article's.
+ */
+const ABOUT_AUTHOR =
+  /^(?:about the (?:authors?|reviewers?|writers?|contributors?|experts?)|über (?:den autor|die autorin|die autoren|die autorinnen)|zum autor|zur autorin|à propos de l'auteur|à propos de l’auteur|sobre (?:el|la|o|a) autora?|o autorze|informazioni sull['’]autore|về tác giả|giới thiệu tác giả|thông tin tác giả|作者简介|关于作者)\s*:?$/i;
+
+/** Takes out the author's box: its title and what follows it in its box, up to the next title of another kind. */
+function dropAuthorBox(head: Element, content: Element): void {
+  const box = removable(head, content);
+  let next = box.nextElementSibling;
+  box.remove();
+  while (next && !(/^h[1-6]$/.test(next.localName) && !ABOUT_AUTHOR.test((next.textContent ?? '').trim()))) {
+    const after = next.nextElementSibling;
+    next.remove();
+    next = after;
+  }
+}
+
 /** The element to remove for a block: the block, or its list item / paragraph when that holds nothing else. */
 function removable(el: Element, root: Element): Element {
   let box = el;
@@ -71,7 +90,7 @@ function removable(el: Element, root: Element): Element {
 }
 
 /** A heading that is a link to another page: the title of a teaser (more stories, other posts, author boxes). */
-const linkedHeading = (h: Element) => (h.textContent ?? '').trim().length >= 8 && (!!h.closest('a') || linkShare(h) > 0.9);
+const linkedHeading = (h: Element) => /\S/.test(h.textContent ?? '') && (!!h.closest('a') || linkShare(h) > 0.9);
 
 /**
  * A teaser list after the article: from a heading that is a link to the end, only headings that are links (two
@@ -175,6 +194,8 @@ export function tidy(content: Element): { byline?: string; date?: string } {
     // Lines of one block split by <br> (old editors, WebForms skins): each is judged as a line of its own.
     if (t.includes('\n')) return void tidyLines(block, out);
     if (t.length > 120) return;
+    // After the article's text (not a box under its title, before the text starts).
+    if (ABOUT_AUTHOR.test(t) && /^(?:h\d|p|div|strong|b)$/.test(block.el.localName) && textBefore(content, block.el) >= 500) return void dropAuthorBox(block.el, content);
     if (DATE_LINE.test(t)) {
       out.date ??= t;
       removable(block.el, content).remove();
