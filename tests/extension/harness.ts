@@ -114,8 +114,21 @@ export function store(worker: Worker, values: Record<string, unknown>): Promise<
   return worker.evaluate((v) => chrome.storage.sync.set(v), values);
 }
 
-export function clearStore(worker: Worker): Promise<void> {
-  return worker.evaluate(() => chrome.storage.sync.clear());
+/**
+ * Clears the stored settings and waits until the background has registered the reader's scripts again for every
+ * government site: it does so after the storage change, asynchronously, and a test that turned a site off and
+ * opened a page of it right after clearing would otherwise race it (a loaded machine lost that race: no reader).
+ */
+export async function clearStore(worker: Worker): Promise<void> {
+  await worker.evaluate(() => chrome.storage.sync.clear());
+  for (let i = 0; i < 200; i++) {
+    const everyGovSite = await worker
+      .evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === 'gov' && !(s.excludeMatches ?? []).length))
+      .catch(() => false);
+    if (everyGovSite) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the reader’s scripts were not registered again for every government site within 10 s of clearing the settings');
 }
 
 /** The id of the tab showing `url` (the extension can see it: it has that host's permission). */
