@@ -16,11 +16,11 @@
 // tests/bench/RESULTS.md and bench-results/corpus.md.
 import { bagScore } from '../reader/score.ts';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, mean, median, ms, pct, runOnPages, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, LABEL, mean, median, ms, pct, runOnPages, saveReport, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -144,11 +144,7 @@ for (const split of ['held-out', 'tune']) {
 }
 
 const text = md.join('\n');
-console.log(`\n${text}`);
-mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-results/corpus.md'), text);
-// Page-by-page scores of the tuning part only: the held-out part stays unseen.
-writeFileSync(join(ROOT, 'bench-results/corpus-tune.json'), JSON.stringify(results.filter((r) => r.split === 'tune'), null, 1));
+saveReport('corpus', text, results, 'tune');
 if (FULL) {
   writeResultsSection('Extraction corpus', text);
   log('wrote the "Extraction corpus" section of tests/bench/RESULTS.md');

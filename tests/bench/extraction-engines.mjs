@@ -3,7 +3,7 @@
 // and run. Shared by `npm run corpus` (token F1 against ground-truth text) and `npm run corpus:snippets`
 // (trafilatura's evaluation pages, scored by snippets that must and must not be extracted).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -172,4 +172,31 @@ export function writeResultsSection(heading, text, before) {
   }
   const beforeAt = before ? old.indexOf(`\n## ${before}\n`) : -1;
   writeFileSync(path, beforeAt >= 0 ? `${old.slice(0, beforeAt).trimEnd()}\n\n${text.trim()}\n${old.slice(beforeAt)}` : `${old.trimEnd()}\n\n${text.trim()}\n`);
+}
+
+/**
+ * Serves page `pages[i]` at `/<i>.html` for `runOnPages`: `read(page)` gives its bytes, sent as `contentType`.
+ * Returns the `handler` and `pathOf` to hand it.
+ */
+export function servedByIndex(pages, read, contentType) {
+  const index = new Map(pages.map((p, i) => [p, i]));
+  return {
+    handler(req, res) {
+      const page = pages[Number(/^\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? -1)];
+      if (page) res.writeHead(200, { 'content-type': contentType }).end(read(page));
+      else res.writeHead(404).end();
+    },
+    pathOf: (p) => `/${index.get(p)}.html`,
+  };
+}
+
+/**
+ * Prints a benchmark's report and keeps it as bench-results/<name>.md, with the tuning part's rows page by page
+ * in bench-results/<name>-<tuning>.json (the held-out part stays unseen: means only).
+ */
+export function saveReport(name, text, rows, tuning) {
+  console.log(`\n${text}`);
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(join(ROOT, `bench-results/${name}.md`), text);
+  writeFileSync(join(ROOT, `bench-results/${name}-${tuning}.json`), JSON.stringify(rows.filter((r) => r.split === tuning), null, 1));
 }

@@ -14,11 +14,11 @@
 // found is a true positive, missed a false negative; a "without" snippet found is a false positive. Counts are
 // summed over the pages (micro average), then precision, recall and F1.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, median, ms, pct, runOnPages, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -52,7 +52,7 @@ for (const [url, item] of Object.entries(evaldata)) {
   if (SPLIT !== 'all' && split !== SPLIT) continue;
   if (FILES && !FILES.includes(item.file)) continue;
   if (!pathOf(item.file) || !Array.isArray(item.with) || !Array.isArray(item.without)) continue;
-  pages.push({ n: pages.length, url, file: item.file, split, with: item.with.map(norm), without: item.without.map(norm) });
+  pages.push({ url, file: item.file, split, with: item.with.map(norm), without: item.without.map(norm) });
   if (pages.length >= LIMIT) break;
 }
 
@@ -72,12 +72,7 @@ const { results, version } = await runOnPages({
   log,
   // The page's bytes as they were saved, with no charset from us: Chromium reads the page's own declaration or
   // guesses, as it would on the site.
-  handler(req, res) {
-    const page = pages[Number(/^\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? -1)];
-    if (page) res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(pathOf(page.file)));
-    else res.writeHead(404).end();
-  },
-  pathOf: (p) => `/${p.n}.html`,
+  ...servedByIndex(pages, (page) => readFileSync(pathOf(page.file)), 'text/html'),
   score(p, got) {
     const row = { file: p.file, url: p.url, split: p.split };
     for (const e of ENGINES) row[e] = { ...count(p, got?.[e]?.text), ms: got?.[e]?.ms ?? NaN, warmMs: got?.[e]?.warmMs ?? NaN, chars: got?.[e]?.text.length ?? 0, platform: got?.[e]?.platform };
@@ -126,10 +121,7 @@ for (const split of ['held-out', 'tune']) {
   md.push('');
 }
 const text = md.join('\n');
-console.log(`\n${text}`);
-mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-results/snippets.md'), text);
-writeFileSync(join(ROOT, 'bench-results/snippets-tune.json'), JSON.stringify(results.filter((r) => r.split === 'tune'), null, 1));
+saveReport('snippets', text, results, 'tune');
 if (FULL) {
   // Kept before the "Extraction corpus" section, which `npm run corpus` rewrites at the end of the file.
   writeResultsSection("Extraction on trafilatura's evaluation pages", text, 'Extraction corpus');

@@ -13,12 +13,12 @@
 // Articles are what the reader is for; the other page types (forums, products, listings…) are reported too,
 // as the limit of what a reader view should be asked to do.
 import { bagScore } from '../reader/score.ts';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { ENGINES, LABEL, mean, median, ms, pct, runOnPages, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, LABEL, mean, median, ms, pct, runOnPages, saveReport, servedByIndex, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -69,7 +69,7 @@ for (const split of ['dev', 'test']) {
     if (!gt || typeof gt !== 'object' || !existsSync(html)) continue;
     const type = typeOf(data);
     if (TYPES && !TYPES.includes(type)) continue;
-    pages.push({ n: pages.length, id, split, type, html, truth: gt.main_content ?? '', with: gt.with ?? [], without: gt.without ?? [] });
+    pages.push({ id, split, type, html, truth: gt.main_content ?? '', with: gt.with ?? [], without: gt.without ?? [] });
     if (pages.length >= LIMIT) break;
   }
 }
@@ -94,12 +94,7 @@ const { results, version } = await runOnPages({
   concurrency: CONCURRENCY,
   log,
   // WCXB stores each page as UTF-8 (gzip-compressed): served as such.
-  handler(req, res) {
-    const page = pages[Number(/^\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? -1)];
-    if (page) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(gunzipSync(readFileSync(page.html)));
-    else res.writeHead(404).end();
-  },
-  pathOf: (p) => `/${p.n}.html`,
+  ...servedByIndex(pages, (page) => gunzipSync(readFileSync(page.html)), 'text/html; charset=utf-8'),
   score(p, got) {
     const row = { id: p.id, split: p.split, type: p.type };
     for (const e of ENGINES) {
@@ -155,11 +150,7 @@ for (const split of ['test', 'dev']) {
   md.push('');
 }
 const text = md.join('\n');
-console.log(`\n${text}`);
-mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-results/wcxb.md'), text);
-// Page-by-page scores of the dev part only: the test part stays unseen.
-writeFileSync(join(ROOT, 'bench-results/wcxb-dev.json'), JSON.stringify(results.filter((r) => r.split === 'dev'), null, 1));
+saveReport('wcxb', text, results, 'dev');
 if (FULL) {
   writeResultsSection('Extraction on WCXB', text, "Extraction on trafilatura's evaluation pages");
   log('wrote the "Extraction on WCXB" section of tests/bench/RESULTS.md');

@@ -62,13 +62,17 @@ export async function launch(profileDir: string, lang: 'vi' | 'en' = 'vi'): Prom
 /**
  * Waits until the background has registered the reader's scripts for government sites (it does so when the
  * extension is installed or the browser starts; a page opened before would get no reader, as for a person).
+ * With `everySite`, until they run on every government site again, none excluded (after the settings are cleared).
  */
-export async function scriptsRegistered(worker: Worker): Promise<void> {
+export async function scriptsRegistered(worker: Worker, everySite = false): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    if (await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === 'gov')).catch(() => false)) return;
+    const registered = await worker
+      .evaluate(async (all) => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === 'gov' && (!all || !(s.excludeMatches ?? []).length)), everySite)
+      .catch(() => false);
+    if (registered) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('the extension did not register its scripts within 10 s');
+  throw new Error(everySite ? 'the reader’s scripts were not registered again for every government site within 10 s' : 'the extension did not register its scripts within 10 s');
 }
 
 /**
@@ -121,14 +125,7 @@ export function store(worker: Worker, values: Record<string, unknown>): Promise<
  */
 export async function clearStore(worker: Worker): Promise<void> {
   await worker.evaluate(() => chrome.storage.sync.clear());
-  for (let i = 0; i < 200; i++) {
-    const everyGovSite = await worker
-      .evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === 'gov' && !(s.excludeMatches ?? []).length))
-      .catch(() => false);
-    if (everyGovSite) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the reader’s scripts were not registered again for every government site within 10 s of clearing the settings');
+  await scriptsRegistered(worker, true);
 }
 
 /** The id of the tab showing `url` (the extension can see it: it has that host's permission). */

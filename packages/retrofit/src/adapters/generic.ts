@@ -46,6 +46,14 @@ function densest(map: ProseMap, doc: Document): Element | undefined {
   return outweighed(map, chosen, ranked, shown) ?? chosen;
 }
 
+/** The boxes around `el`, nearest first, up to three levels up and below the page's <body>. */
+function boxesAbove(el: Element): Element[] {
+  const doc = el.ownerDocument;
+  const out: Element[] = [];
+  for (let up = el.parentElement; up && out.length < 3 && up !== bodyOf(doc) && up !== rootOf(doc); up = up.parentElement) out.push(up);
+  return out;
+}
+
 /**
  * The box around the best block and several others nearly as good: the sections of one article (a list of
  * reviews, of events, of answers, each in a box of its own) rather than one section of it. Readability's rule:
@@ -59,13 +67,8 @@ function together(best: [Element, number], ranked: [Element, number][], shown: (
   // Blocks in blocks count once: the outer.
   const apart = others.filter((el) => !others.some((o) => o !== el && o.contains(el)));
   if (apart.length < 2) return chosen;
-  const doc = chosen.ownerDocument;
-  let el = chosen.parentElement;
-  for (let up = 0; up < 3 && el && el !== bodyOf(doc) && el !== rootOf(doc); up++, el = el.parentElement) {
-    const box = el;
-    if (apart.filter((o) => box.contains(o)).length >= 2) return isBoilerplate(box) || !shown(box) ? chosen : box;
-  }
-  return chosen;
+  const box = boxesAbove(chosen).find((el) => apart.filter((o) => el.contains(o)).length >= 2);
+  return !box || isBoilerplate(box) || !shown(box) ? chosen : box;
 }
 
 /**
@@ -156,12 +159,10 @@ function gather(map: ProseMap, body: Element): Element {
   const linkless = (s: BlockStats) => 1 - s.links / Math.max(1, s.text);
   const own = map.blocks.get(body);
   if (!own) return body;
-  const doc = body.ownerDocument;
   let best = body;
   // Against all of the chosen block's prose, however deep its paragraphs sit (1.5: measured on the tuning halves).
   let most = 1.5 * own.prose * linkless(own);
-  let el = body.parentElement;
-  for (let up = 0; up < 3 && el && el !== bodyOf(doc) && el !== rootOf(doc); up++, el = el.parentElement) {
+  for (const el of boxesAbove(body)) {
     const s = map.blocks.get(el);
     const weight = s ? s.near * linkless(s) : 0;
     if (!s || isBoilerplate(el) || weight < most) continue;

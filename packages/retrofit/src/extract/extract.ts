@@ -107,7 +107,7 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   // A title inside the body marks where the article starts: what comes before it is another column, unless
   // that is most of the text (then the "title" is a heading further down).
   // (Both lengths with whitespace collapsed: an indented page's raw text is mostly spaces.)
-  const start = title && body.contains(title) && textBefore(body, title) < (body.textContent ?? '').replace(/\s+/g, ' ').trim().length / 2 ? title : undefined;
+  const start = title && body.contains(title) && textBefore(body, title) < textOf(body).length / 2 ? title : undefined;
   cleaner.startFrom(start).article([body], content);
   const tidied = tidy(content);
   const byline = article.byline ?? tidied.byline ?? findAuthor(scope)?.name;

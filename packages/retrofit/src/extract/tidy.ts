@@ -70,17 +70,23 @@ const ELSEWHERE_OPENING = new RegExp(`^(?:${ELSEWHERE_TITLES})\\s*[:…]?(?:\\s|
 const ABOUT_AUTHOR =
   /^(?:about the (?:authors?|reviewers?|writers?|contributors?|experts?)|über (?:den autor|die autorin|die autoren|die autorinnen)|zum autor|zur autorin|à propos de l'auteur|à propos de l’auteur|sobre (?:el|la|o|a) autora?|o autorze|informazioni sull['’]autore|về tác giả|giới thiệu tác giả|thông tin tác giả|作者简介|关于作者)\s*:?$/i;
 
-/** Takes out the author's box: its title and what follows it in its box, up to the next title of another kind. */
-function dropAuthorBox(head: Element, content: Element): void {
-  const box = removable(head, content);
-  let next = box.nextElementSibling;
-  box.remove();
-  while (next && !(/^h[1-6]$/.test(next.localName) && !ABOUT_AUTHOR.test((next.textContent ?? '').trim()))) {
+/** Elements a short title line is written in (a heading, or a paragraph, box or bold line on its own). */
+const TITLE_TAG = /^(?:h\d|p|div|strong|b)$/;
+
+/** Takes out a title (its box, see `removable`) and the siblings after it for as long as `goesWith` says they belong to it. */
+function dropWithFollowing(title: Element, content: Element, goesWith: (next: Element) => boolean): void {
+  const head = removable(title, content);
+  let next = head.nextElementSibling;
+  head.remove();
+  while (next && goesWith(next)) {
     const after = next.nextElementSibling;
     next.remove();
     next = after;
   }
 }
+
+/** The author's box goes with its title, up to the next title of another kind. */
+const inAuthorBox = (next: Element) => !(/^h[1-6]$/.test(next.localName) && !ABOUT_AUTHOR.test((next.textContent ?? '').trim()));
 
 /** The element to remove for a block: the block, or its list item / paragraph when that holds nothing else. */
 function removable(el: Element, root: Element): Element {
@@ -195,25 +201,18 @@ export function tidy(content: Element): { byline?: string; date?: string } {
     if (t.includes('\n')) return void tidyLines(block, out);
     if (t.length > 120) return;
     // After the article's text (not a box under its title, before the text starts).
-    if (ABOUT_AUTHOR.test(t) && /^(?:h\d|p|div|strong|b)$/.test(block.el.localName) && textBefore(content, block.el) >= 500) return void dropAuthorBox(block.el, content);
+    if (ABOUT_AUTHOR.test(t) && TITLE_TAG.test(block.el.localName) && textBefore(content, block.el) >= 500) return void dropWithFollowing(block.el, content, inAuthorBox);
     if (DATE_LINE.test(t)) {
       out.date ??= t;
       removable(block.el, content).remove();
     } else if (FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
       removable(block.el, content).remove();
     } else if (
-      (RELATED.test(t) && /^(h\d|p|div|strong|b)$/.test(block.el.localName)) ||
+      (RELATED.test(t) && TITLE_TAG.test(block.el.localName)) ||
       (ELSEWHERE_OPENING.test(t) && (/^h\d$/.test(block.el.localName) || ELSEWHERE.test(t)) && linksFollow(removable(block.el, content)))
     ) {
       // The heading and the link lists after it.
-      const head = removable(block.el, content);
-      let next = head.nextElementSibling;
-      head.remove();
-      while (next && linkShare(next) > 0.6) {
-        const after = next.nextElementSibling;
-        next.remove();
-        next = after;
-      }
+      dropWithFollowing(block.el, content, (next) => linkShare(next) > 0.6);
     }
   });
   dropTeasers(content);
