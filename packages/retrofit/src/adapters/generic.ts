@@ -1,6 +1,6 @@
 import { bodyOf, commonAncestor, isOwn, isRendered, queryAll, rootOf, textOf, viewOf, walkerIn } from '../dom.js';
 import type { Adapter, Article, Found } from '../types.js';
-import { fallbackTitle, findByline, findPublished, findTitleElement, firstShown, headingBefore, readJsonLd, type JsonLdArticle } from './metadata.js';
+import { fallbackTitle, findByline, findPublished, type BylineMatch, findTitleElement, firstShown, headingBefore, readJsonLd, type JsonLdArticle } from './metadata.js';
 import { isBoilerplate, measureProse, proseScore, UNSEEN, type BlockStats, type ProseMap } from './prose.js';
 import { findWidgets, type WidgetHints } from './widgets.js';
 
@@ -13,6 +13,13 @@ let measured: ProseMap | undefined;
 /** How the page was measured when the generic adapter found `found`: extraction reuses its boilerplate boxes. */
 const measuredFor = new WeakMap<Found, ProseMap>();
 export const proseMapOf = (found: Found): ProseMap | undefined => measuredFor.get(found);
+/** The byline completeArticle() found for `found`: extraction needs the same one, and looking again costs. */
+const signedFor = new WeakMap<Found, BylineMatch | undefined>();
+
+/** The byline of `found`'s article: as completeArticle() found it, else looked for now (a Found made elsewhere). */
+export function bylineOf(found: Found): BylineMatch | undefined {
+  return signedFor.has(found) ? signedFor.get(found) : findByline(found.article.root, found.article.body);
+}
 
 /** Prose (weighted characters) a block needs to be a candidate for the article's body, or a column of one. */
 const MIN_BLOCK_PROSE = 140;
@@ -226,7 +233,9 @@ export function completeArticle(doc: Document, platform: string, root: Element, 
   if (published) article.published = published;
   const name = extra.byline ?? ld?.author ?? byline?.name;
   if (name) article.byline = name;
-  return { article, widgets: findWidgets(doc, article, titleEl, byline?.el, hints) };
+  const found = { article, widgets: findWidgets(doc, article, titleEl, byline?.el, hints) };
+  signedFor.set(found, byline);
+  return found;
 }
 
 export const generic: Adapter = {

@@ -1,6 +1,6 @@
 import { ADAPTERS, findArticle } from '../adapters/index.js';
-import { findByline, textBefore, vietnameseDate } from '../adapters/metadata.js';
-import { proseMapOf } from '../adapters/generic.js';
+import { textBefore, vietnameseDate } from '../adapters/metadata.js';
+import { bylineOf, proseMapOf } from '../adapters/generic.js';
 import { measureProse } from '../adapters/prose.js';
 import { forExtraction } from '../adapters/widgets.js';
 import { commonAncestor, linkShare, textOf } from '../dom.js';
@@ -87,7 +87,7 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   for (const box of (proseMapOf(found) ?? measureProse(body)).boilerplate) if (body.contains(box) && box !== body) skipped.add(box);
   const title = titleElement(doc, root, article.title);
   if (title && !title.contains(body)) skipped.add(title);
-  const signed = findByline(root, body);
+  const signed = bylineOf(found);
   if (signed && textOf(signed.el).length <= 100) skipped.add(signed.el);
   const source = findSource(root);
   if (source) skipped.add(source.el);

@@ -61,11 +61,12 @@ export function findAuthor(root: Element): { name: string; el: Element } | undef
 export function findLead(root: Element, body: Element, skip: (el: Element) => boolean): Element | undefined {
   let bodyLength: number | undefined;
   for (const el of root.querySelectorAll('[class], [id], [itemprop="description"]')) {
-    // Only a lead a reader can see: themes keep a hidden copy of the title as itemprop=description.
-    if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body) || !shown(el)) continue;
+    // The name first: it rules out almost every element, and costs no layout query.
     const names = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
     // A photo's caption ("…-caption-description") says what the photo shows, not what the article says.
     if (!LEAD_NAME.test(names) || inFigure(el)) continue;
+    // Only a lead a reader can see: themes keep a hidden copy of the title as itemprop=description.
+    if (el.localName === 'meta' || isOwn(el) || skip(el) || el.contains(body) || !shown(el)) continue;
     const len = textUpTo(el, 1200).length;
     // A lead is a paragraph or two: not a header holding the title, not a box of paragraphs.
     if (len < 30 || el.querySelectorAll('p').length > 3 || el.querySelector('h1, h2')) continue;
