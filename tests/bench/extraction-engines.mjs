@@ -198,5 +198,7 @@ export function saveReport(name, text, rows, tuning) {
   console.log(`\n${text}`);
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, `bench-results/${name}.md`), text);
-  writeFileSync(join(ROOT, `bench-results/${name}-${tuning}.json`), JSON.stringify(rows.filter((r) => r.split === tuning), null, 1));
+  // A run of the held-out part alone has no tuning rows: the last run's stay, to compare the next one with.
+  const tuned = rows.filter((r) => r.split === tuning);
+  if (tuned.length) writeFileSync(join(ROOT, `bench-results/${name}-${tuning}.json`), JSON.stringify(tuned, null, 1));
 }
