@@ -108,17 +108,20 @@ export const isRendered = (el: Element): boolean => (el as HTMLElement).getClien
 export function shortText(el: Element, max: number): string {
   let text = '';
   let nodes = 0;
-  const walk = (n: Node): boolean => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (++nodes > 16) return false;
-      if (c.nodeType === 3) {
-        text += c.nodeValue;
-        if (text.length > max * 2 + 40) return false;
-      } else if (c.nodeType === 1 && !walk(c)) return false;
+  // Depth first, by hand (no closure, no recursion): it runs on every block of a page.
+  let n: Node | null = el.firstChild;
+  while (n) {
+    if (++nodes > 16) return '';
+    if (n.nodeType === 3) {
+      text += n.nodeValue;
+      if (text.length > max * 2 + 40) return '';
+    } else if (n.nodeType === 1 && n.firstChild) {
+      n = n.firstChild;
+      continue;
     }
-    return true;
-  };
-  if (!walk(el)) return '';
+    while (n !== el && !n.nextSibling) n = n.parentNode!;
+    n = n === el ? null : n.nextSibling;
+  }
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : '';
 }

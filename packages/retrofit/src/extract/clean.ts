@@ -213,8 +213,7 @@ export class Cleaner {
     }
     this.children(el, made, phrasing);
     const tag = made.localName;
-    const empty = !/\S/.test(made.textContent ?? '') && !made.querySelector('img');
-    if (empty && tag !== 'td' && tag !== 'th' && tag !== 'tr') return;
+    if (tag !== 'td' && tag !== 'th' && tag !== 'tr' && !hasContent(made)) return;
     parent.append(made);
   }
 
@@ -253,6 +252,24 @@ export class Cleaner {
       run.append(child);
     }
   }
+}
+
+/**
+ * Whether a copy holds words or a picture. Walks to the first of either rather than reading its text whole:
+ * asked of every element kept, a nested one's text would be read again at each level above it.
+ */
+function hasContent(el: Element): boolean {
+  let n: Node | null = el.firstChild;
+  while (n) {
+    if (n.nodeType === 3 ? /\S/.test(n.nodeValue!) : (n as Element).localName === 'img') return true;
+    if (n.firstChild) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n !== el && !n.nextSibling) n = n.parentNode!;
+    n = n === el ? null : n.nextSibling;
+  }
+  return false;
 }
 
 /** Phrasing elements the cleaner makes (as a lookup object, like KEEP). */
