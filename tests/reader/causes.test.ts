@@ -98,6 +98,14 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(x.extract(doc)!.text).toContain('Hội thi nông dân sản xuất giỏi năm 2025');
   });
 
+  it('a list of links to other pages after the text goes under a heading longer than a short label too, and its bold title is no byline', async () => {
+    const { article } = await extracted('long-list-title');
+    expect(article.text).toBe(paragraphs(page('long-list-title'), '.sqs-html-content').split('\n').slice(0, 4).join('\n'));
+    for (const gone of ['các tỉnh thành khác', 'Hà Nội', 'TP. Hồ Chí Minh']) expect(article.text).not.toContain(gone);
+    // The list's title, in bold, is no signature either.
+    expect(article.byline).toBeUndefined();
+  });
+
   it('photo credits are left out and a photo caption is never the lead; titles over links to other pages go with their links', async () => {
     const { article } = await extracted('credits-and-more');
     expect(article.lead ?? '').not.toContain('Cầu Bạch Đằng 2 nối hai bờ');

@@ -196,7 +196,8 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
     const p = paras[i]!;
     // Blocks of blocks are looked at through their own blocks (and their text is not read: it can be most of
     // the page); the walk stops at the first long paragraph of the text itself.
-    if (p.querySelector('p, div') || !(body.contains(p) || (body.compareDocumentPosition(p) & 4) !== 0) || isOwn(p)) continue;
+    // A heading in bold is a heading (a list's title after the text), not a signature.
+    if (p.querySelector('p, div, h1, h2, h3, h4, h5, h6') || !(body.contains(p) || (body.compareDocumentPosition(p) & 4) !== 0) || isOwn(p)) continue;
     const t = textOf(p);
     if (!t) continue;
     const bold = [...p.querySelectorAll('strong, b')].map(textOf).join(' ').trim();

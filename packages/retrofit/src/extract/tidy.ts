@@ -72,6 +72,7 @@ const ABOUT_AUTHOR =
 
 /** Elements a short title line is written in (a heading, or a paragraph, box or bold line on its own). */
 const TITLE_TAG = /^(?:h\d|p|div|strong|b)$/;
+const HEADING = /^h[1-6]$/;
 
 /** Takes out a title (its box, see `removable`) and the siblings after it for as long as `goesWith` says they belong to it. */
 function dropWithFollowing(title: Element, content: Element, goesWith: (next: Element) => boolean): void {
@@ -86,7 +87,7 @@ function dropWithFollowing(title: Element, content: Element, goesWith: (next: El
 }
 
 /** The author's box goes with its title, up to the next title of another kind. */
-const inAuthorBox = (next: Element) => !(/^h[1-6]$/.test(next.localName) && !ABOUT_AUTHOR.test((next.textContent ?? '').trim()));
+const inAuthorBox = (next: Element) => !(HEADING.test(next.localName) && !ABOUT_AUTHOR.test((next.textContent ?? '').trim()));
 
 /** The element to remove for a block: the block, or its list item / paragraph when that holds nothing else. */
 function removable(el: Element, root: Element): Element {
@@ -143,8 +144,10 @@ function dropTrailingLinks(content: Element, all: ReadingBlock[]): void {
   const tail = blocks.slice(last + 1).filter((b) => !b.el.contains(blocks[last]!.el));
   const links = tail.flatMap((b) => [...b.el.querySelectorAll('a')]);
   if (links.length < 3 || links.some((a) => FILE.test(a.getAttribute('href') ?? ''))) return;
-  // Under a title of its own (a short line that is not a link): a list that goes on from the text is the text.
-  if (!tail.some((b) => b.text.length <= 40 && !SENTENCE.test(b.text) && linkShare(b.el) < 0.5)) return;
+  // Under a title of its own (a short line, or a heading, that is not a link): a list that goes on from the
+  // text is the text. A heading may be longer ("Average costs for cleaning services in the USA").
+  const titled = (b: ReadingBlock) => b.text.length <= (HEADING.test(b.el.localName) ? 100 : 40) && !SENTENCE.test(b.text) && linkShare(b.el) < 0.5;
+  if (!tail.some(titled)) return;
   const size = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '').length;
   const text = tail.reduce((n, b) => n + b.text.replace(/\s+/g, '').length, 0);
   const linked = links.reduce((n, a) => n + size(a), 0);
