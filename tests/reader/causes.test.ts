@@ -106,6 +106,12 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.byline).toBeUndefined();
   });
 
+  it("the author's <address> under the title goes whole: the name is the byline, and no 'Bởi ,' or role stays in the text", async () => {
+    const { article } = await extracted('address-byline');
+    expect(article.byline).toBe('Lê Thu Hà');
+    expect(article.text).toBe(paragraphs(page('address-byline'), 'article'));
+  });
+
   it('photo credits are left out and a photo caption is never the lead; titles over links to other pages go with their links', async () => {
     const { article } = await extracted('credits-and-more');
     expect(article.lead ?? '').not.toContain('Cầu Bạch Đằng 2 nối hai bờ');

@@ -64,6 +64,15 @@ export function candidate(article: Omit<ExtractedArticle, 'text'>, origin: Map<T
 
 const looksWrong = (c: Candidate | null) => !c || c.length < MIN_BODY || c.links > 0.5;
 
+/**
+ * The author's name element, or the `<address>` around it: by HTML's meaning the author's box ("By", the name, a
+ * role, a desk), which would otherwise leave "By ," and the role in the text.
+ */
+function authorBox(el: Element, body: Element): Element {
+  const box = el.closest('address');
+  return box && !box.contains(body) && textOf(box).length <= 300 ? box : el;
+}
+
 /** What the site adapter found, as a clean article. */
 function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   const { article, widgets } = found;
@@ -88,12 +97,12 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   const title = titleElement(doc, root, article.title);
   if (title && !title.contains(body)) skipped.add(title);
   const signed = bylineOf(found);
-  if (signed && textOf(signed.el).length <= 100) skipped.add(signed.el);
+  if (signed && textOf(signed.el).length <= 100) skipped.add(authorBox(signed.el, body));
   const source = findSource(root);
   if (source) skipped.add(source.el);
   // A block that only names the author (`.news-detail__author`) is the byline, not text.
   const author = findAuthor(root);
-  if (author && textOf(author.el).length <= 80 && (!article.byline || author.name === article.byline)) skipped.add(author.el);
+  if (author && textOf(author.el).length <= 80 && (!article.byline || author.name === article.byline)) skipped.add(authorBox(author.el, body));
   const skip = (el: Element) => skipped.has(el);
   // The lead sits between the title and the body: look from their common ancestor when the root is smaller.
   const scope = title && !root.contains(title) ? commonAncestor(title, body) ?? root : root;
