@@ -101,6 +101,12 @@ export function commonAncestor(a: Element, b: Element): Element | null {
 /** Whether `el` is shown (has a box). Cheap check through layout. */
 export const isRendered = (el: Element): boolean => (el as HTMLElement).getClientRects().length > 0;
 
+/** The node after `n` inside `root` in document order, past `n`'s own children: a hand-made walk's next step. */
+export function nextAfter(n: Node, root: Node): Node | null {
+  while (n !== root && !n.nextSibling) n = n.parentNode!;
+  return n === root ? null : n.nextSibling;
+}
+
 /**
  * The text of a small element (a label, a heading, a button), or '' when the element holds more than
  * `max` characters or more than a few nodes. Bounded: costs the same on <body> as on a <span>.
@@ -119,8 +125,7 @@ export function shortText(el: Element, max: number): string {
       n = n.firstChild;
       continue;
     }
-    while (n !== el && !n.nextSibling) n = n.parentNode!;
-    n = n === el ? null : n.nextSibling;
+    n = nextAfter(n, el);
   }
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : '';

@@ -1,4 +1,4 @@
-import { bodyOf, commonAncestor, inFigure, isElement, isOwn, OWN, query, queryAll, rootOf, shortText, textOf, titleOf, viewOf } from '../dom.js';
+import { bodyOf, commonAncestor, inFigure, isElement, isOwn, nextAfter, OWN, query, queryAll, rootOf, shortText, textOf, titleOf, viewOf } from '../dom.js';
 import { hiddenByMarkup, inComments } from './prose.js';
 
 /** What schema.org JSON-LD says about the article, when the page has it. */
@@ -94,10 +94,7 @@ function textOutside(scope: Element, skip: Element | null, limit = 2000): string
     if (n.nodeType === 3) out += ` ${n.nodeValue}`;
     const enter = n.nodeType === 1 && n !== skip && !NOT_SHOWN.has((n as Element).localName) && !(n as Element).hasAttribute(OWN);
     if (enter && n.firstChild) n = n.firstChild;
-    else {
-      while (n && n !== scope && !n.nextSibling) n = n.parentNode;
-      n = n && n !== scope ? n.nextSibling : null;
-    }
+    else n = nextAfter(n, scope);
   }
   return out;
 }

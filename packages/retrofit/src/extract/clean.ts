@@ -4,6 +4,8 @@
  * style or track. Text nodes remember the page's text node they were copied from, for highlighting on the page.
  */
 
+import { nextAfter } from '../dom.js';
+
 const words = (s: string) => s.split(' ');
 /** Allowed elements and their allowed attributes (`lang` and `dir` are allowed on all of them). */
 const KEEP: Record<string, readonly string[]> = { ol: ['start', 'reversed'], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'], abbr: ['title'] };
@@ -266,8 +268,7 @@ function hasContent(el: Element): boolean {
       n = n.firstChild;
       continue;
     }
-    while (n !== el && !n.nextSibling) n = n.parentNode!;
-    n = n === el ? null : n.nextSibling;
+    n = nextAfter(n, el);
   }
   return false;
 }

@@ -3,7 +3,7 @@
  * (sapo), the source line, and pictures placed between the title and the body.
  */
 import { namesSomeoneElse, shown } from '../adapters/metadata.js';
-import { inFigure, isOwn, shortText, textOf } from '../dom.js';
+import { inFigure, isOwn, nextAfter, shortText, textOf } from '../dom.js';
 
 /** Class, id or itemprop names that editors give the lead paragraph. */
 const LEAD_NAME = /brief|sapo|hometext|summary|description|excerpt|chapeau|tomtat|tom-tat|trichyeu|trich-yeu|teaser|standfirst|(?:^|[\s_-])(?:lead|intro|desc|mota|mo-ta)(?:$|[\s_-])/i;
@@ -20,10 +20,7 @@ function textUpTo(el: Element, max: number): string {
   for (let n: Node | null = el.firstChild; n; ) {
     if (n.nodeType === 3 && (out += (n as Text).data).length > max * 2 + 200) return '';
     if (n.nodeType === 1 && n.firstChild && !/^(script|style|template)$/.test((n as Element).localName)) n = n.firstChild;
-    else {
-      while (n && n !== el && !n.nextSibling) n = n.parentNode;
-      n = n && n !== el ? n.nextSibling : null;
-    }
+    else n = nextAfter(n, el);
   }
   const t = out.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : '';
