@@ -72,6 +72,7 @@ const ABOUT_AUTHOR =
 
 /** Elements a short title line is written in (a heading, or a paragraph, box or bold line on its own). */
 const TITLE_TAG = /^(?:h\d|p|div|strong|b)$/;
+/** A heading element (the clean copy has h2-h6 only). */
 const HEADING = /^h[1-6]$/;
 
 /** Takes out a title (its box, see `removable`) and the siblings after it for as long as `goesWith` says they belong to it. */
@@ -212,7 +213,7 @@ export function tidy(content: Element): { byline?: string; date?: string } {
       removable(block.el, content).remove();
     } else if (
       (RELATED.test(t) && TITLE_TAG.test(block.el.localName)) ||
-      (ELSEWHERE_OPENING.test(t) && (/^h\d$/.test(block.el.localName) || ELSEWHERE.test(t)) && linksFollow(removable(block.el, content)))
+      (ELSEWHERE_OPENING.test(t) && (HEADING.test(block.el.localName) || ELSEWHERE.test(t)) && linksFollow(removable(block.el, content)))
     ) {
       // The heading and the link lists after it.
       dropWithFollowing(block.el, content, (next) => linkShare(next) > 0.6);
