@@ -106,6 +106,13 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.byline).toBeUndefined();
   });
 
+  it("lists of teasers of the site's other stories before and after the article go with their titles; the article's own list of links stays", async () => {
+    const { article } = await extracted('teaser-lists');
+    expect(article.title).toBe('Đà Nẵng mở thêm ba điểm tiếp nhận hồ sơ cho người cao tuổi');
+    expect(article.text).toBe(paragraphs(page('teaser-lists'), '.shortcode-content'));
+    for (const gone of ['Tin nổi bật', 'Cầu Rồng phun lửa', 'Xem thêm', 'Khám mắt miễn phí', 'Minh Châu', 'Đêm nhạc tình nghĩa']) expect(article.text).not.toContain(gone);
+  });
+
   it("the author's <address> under the title goes whole: the name is the byline, and no 'Bởi ,' or role stays in the text", async () => {
     const { article } = await extracted('address-byline');
     expect(article.byline).toBe('Lê Thu Hà');

@@ -10,7 +10,7 @@ import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from '
 import { Cleaner, now, type Budget } from './clean.js';
 import { findCredits } from './credits.js';
 import { findAuthor, findLead, findSource, picturesBeforeBody, titleElement } from './parts.js';
-import { tidy } from './tidy.js';
+import { siteOf, tidy } from './tidy.js';
 import type { ExtractedArticle, ExtractOptions, ExtractResult } from './types.js';
 
 /** Below this many characters of body text, what an adapter found is probably not the article. */
@@ -118,7 +118,7 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   // (Both lengths with whitespace collapsed: an indented page's raw text is mostly spaces.)
   const start = title && body.contains(title) && textBefore(body, title) < textOf(body).length / 2 ? title : undefined;
   cleaner.startFrom(start).article([body], content);
-  const tidied = tidy(content);
+  const tidied = tidy(content, siteOf(doc));
   const byline = article.byline ?? tidied.byline ?? findAuthor(scope)?.name;
   const published = article.published ?? vietnameseDate(tidied.date ?? '');
   return candidate(

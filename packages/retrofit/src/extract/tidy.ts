@@ -72,6 +72,10 @@ const ABOUT_AUTHOR =
 
 /** Elements a short title line is written in (a heading, or a paragraph, box or bold line on its own). */
 const TITLE_TAG = /^(?:h\d|p|div|strong|b)$/;
+/** Text with its runs of white space made one space, trimmed. */
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+/** Elements that make a line of their own in the clean copy. */
+const BLOCK = /^(?:h[1-6]|p|div|li|blockquote|figcaption|dt|dd)$/;
 /** A heading element (the clean copy has h2-h6 only). */
 const HEADING = /^h[1-6]$/;
 
@@ -130,6 +134,88 @@ function dropTeasers(content: Element): void {
 const FILE = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)(?:[?#]|$)/i;
 /** A block that reads as a sentence of the article: long enough, punctuated, not mostly links. */
 const SENTENCE = /[.!?;:\u3002\uff01\uff1f\uff1b]/;
+
+/** A link's domain, its host less the labels before the last two ("news.example.com" -> "example.com"). */
+function domainOf(href: string): string {
+  try {
+    return new URL(href).hostname.split('.').slice(-2).join('.');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The domains the page belongs to: its address's, and its canonical address's (a saved copy, a page served
+ * from a mirror or a cache still names the site it is from).
+ */
+export function siteOf(doc: Document): Set<string> {
+  const urls = [doc.baseURI, doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), doc.querySelector('meta[property="og:url" i]')?.getAttribute('content')];
+  const site = new Set<string>();
+  for (const url of urls) {
+    if (!url) continue;
+    try {
+      site.add(domainOf(new URL(url, doc.baseURI).href));
+    } catch {
+      // Not an address: names no site.
+    }
+  }
+  site.delete('');
+  return site;
+}
+
+/**
+ * A teaser in a list: an item that opens with a headline (four words or more) linking to another page of the site, on a
+ * line of its own or before a cut-off excerpt ("…"), and says little more (an excerpt, a byline, a date). A
+ * link that opens a sentence ("<a>Book title</a> by its author – why it is good") is an entry of the article's
+ * own list; links to files and to places on the page (a table of contents) are the article's too.
+ */
+function isTeaser(item: Element, site: Set<string>): boolean {
+  const text = squash(item.textContent);
+  if (text.length > 600) return false;
+  const link = [...item.querySelectorAll('a[href]')].find((a) => /\S/.test(a.textContent ?? ''));
+  const href = link?.getAttribute('href') ?? '#';
+  if (!link || href.startsWith('#') || FILE.test(href) || !site.has(domainOf(href))) return false;
+  const title = squash(link.textContent);
+  if (title.length < 20 || title.split(' ').length < 4 || !text.startsWith(title) || text === title) return false;
+  if (/(?:\.\.\.|…)$/.test(text)) return true;
+  // The headline's line: the link's nearest block in the item holds nothing else.
+  let line: Element = link;
+  while (line !== item && line.parentElement && !BLOCK.test(line.localName)) line = line.parentElement;
+  return line !== item && squash(line.textContent) === title;
+}
+
+/**
+ * Lists of teasers ("More stories", "Breaking News", "Trending") before, inside or after the article: three or
+ * more items in a row that are each a linked headline and a line or two. They go with the list's title. A page
+ * that is such a list (less than 500 characters outside it) keeps it: it is the page's content.
+ */
+function dropTeaserLists(content: Element, site: Set<string>): void {
+  const total = squash(content.textContent).length;
+  for (const list of [...content.querySelectorAll('ul, ol')]) {
+    if (!content.contains(list)) continue;
+    const items = [...list.children];
+    let run: Element[] = [];
+    const runs: Element[][] = [];
+    for (const item of [...items, null]) {
+      if (item?.localName === 'li' && isTeaser(item, site)) run.push(item);
+      else {
+        if (run.length >= 3) runs.push(run);
+        run = [];
+      }
+    }
+    const inRuns = runs.flat().reduce((n, item) => n + squash(item.textContent).length, 0);
+    if (!runs.length || total - inRuns < 500) continue;
+    for (const item of runs.flat()) item.remove();
+    if (/\S/.test(list.textContent ?? '')) continue;
+    // The emptied list goes, and the title over it (a short line that is not a sentence).
+    const box = removable(list, content);
+    const title = box.previousElementSibling;
+    box.remove();
+    const t = squash(title?.textContent);
+    if (title && t.length <= 60 && !SENTENCE.test(t) && linkShare(title) < 0.5) title.remove();
+  }
+}
+
 const isProse = (b: ReadingBlock) => b.text.length >= 50 && SENTENCE.test(b.text) && linkShare(b.el) < 0.5;
 
 /**
@@ -186,10 +272,10 @@ function tidyLines(block: ReadingBlock, out: { date?: string }): void {
 }
 
 /**
- * Cleans `content` in place. Returns the byline's name when a byline line was taken out of the text, and the
+ * Cleans `content` in place (`site`: the page's domains, see `siteOf`). Returns the byline's name when a byline line was taken out of the text, and the
  * first date line's text.
  */
-export function tidy(content: Element): { byline?: string; date?: string } {
+export function tidy(content: Element, site: Set<string>): { byline?: string; date?: string } {
   const out: { byline?: string; date?: string } = {};
   const blocks = readingBlocks(content);
   // Where the text starts: lone links before it (a category, a breadcrumb) are not the article; when there
@@ -220,6 +306,7 @@ export function tidy(content: Element): { byline?: string; date?: string } {
     }
   });
   dropTeasers(content);
+  dropTeaserLists(content, site);
   // The blocks found above, less those taken out since.
   dropTrailingLinks(content, blocks);
   const byline = findByline(content, content);
