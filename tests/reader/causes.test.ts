@@ -113,6 +113,15 @@ describe('the causes of the misses, each on a page of our own', () => {
     for (const gone of ['Tin nổi bật', 'Cầu Rồng phun lửa', 'Xem thêm', 'Khám mắt miễn phí', 'Minh Châu', 'Đêm nhạc tình nghĩa']) expect(article.text).not.toContain(gone);
   });
 
+  it('a date written in words on a line of its own is the article\'s date, shown once in the header; a timeline\'s dated entries stay', async () => {
+    const { article } = await extracted('written-dates');
+    expect(article.published).toBe('2019-11-20');
+    const text = paragraphs(page('written-dates'), '.article-body').split('\n');
+    expect(text.at(-1)).toBe('Published Nov 20, 2019');
+    expect(article.text).toBe(text.slice(0, -1).join('\n'));
+    expect(article.text).not.toContain('3:27 am PST');
+  });
+
   it("the author's <address> under the title goes whole: the name is the byline, and no 'Bởi ,' or role stays in the text", async () => {
     const { article } = await extracted('address-byline');
     expect(article.byline).toBe('Lê Thu Hà');

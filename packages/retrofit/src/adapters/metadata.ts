@@ -81,6 +81,25 @@ export function vietnameseDate(text: string): string | undefined {
   return `${year}-${pad(month)}-${pad(day)}${time}`;
 }
 
+/** English month names and their short forms, in order. */
+export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A month's name or short form ("November", "Nov.", "Sept"). */
+export const MONTH_NAME = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+
+/** A date written with the month's English name: "November 20th, 2019", "Nov. 19, 2019", "20 November 2019". */
+export function writtenDate(text: string): string | undefined {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    if (!MONTH_NAME.test(words[i]!)) continue;
+    const month = MONTHS.indexOf(words[i]!.slice(0, 3).toLowerCase()) + 1;
+    // Month, day, year ("November 20th, 2019") or day, month, year ("20 November 2019").
+    const [day, year] = /^\d{1,2}(?:st|nd|rd|th)?$/i.test(words[i + 1] ?? '') ? [words[i + 1]!, words[i + 2]] : [words[i - 1] ?? '', words[i + 1]];
+    const d = Number.parseInt(day, 10);
+    if (d >= 1 && d <= 31 && /^(?:19|20)\d{2}$/.test(year ?? '')) return `${year}-${pad(month)}-${pad(d)}`;
+  }
+  return undefined;
+}
+
 /** Elements whose text a reader never sees. */
 const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template']);
 

@@ -1,5 +1,5 @@
 import { ADAPTERS, findArticle } from '../adapters/index.js';
-import { textBefore, vietnameseDate } from '../adapters/metadata.js';
+import { textBefore, vietnameseDate, writtenDate } from '../adapters/metadata.js';
 import { bylineOf, proseMapOf } from '../adapters/generic.js';
 import { measureProse } from '../adapters/prose.js';
 import { forExtraction } from '../adapters/widgets.js';
@@ -120,7 +120,7 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   cleaner.startFrom(start).article([body], content);
   const tidied = tidy(content, siteOf(doc));
   const byline = article.byline ?? tidied.byline ?? findAuthor(scope)?.name;
-  const published = article.published ?? vietnameseDate(tidied.date ?? '');
+  const published = article.published ?? vietnameseDate(tidied.date ?? '') ?? writtenDate(tidied.date ?? '');
   return candidate(
     {
       title: article.title,

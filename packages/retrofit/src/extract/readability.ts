@@ -2,7 +2,7 @@
  * Readability as extraction's fallback. The package entry brings this module with Readability; the one-file
  * bundle leaves both out and gets them from the reading chunk beside it (chunks/reading.ts).
  */
-import { isoDate, vietnameseDate } from '../adapters/metadata.js';
+import { isoDate, vietnameseDate, writtenDate } from '../adapters/metadata.js';
 import { isElement, textOf } from '../dom.js';
 import type { Found } from '../types.js';
 import { Cleaner, type Budget } from './clean.js';
@@ -57,7 +57,7 @@ function fromReadability(doc: Document, found: Found | null, options: ExtractOpt
   }
   const clean = (v: string | null | undefined) => v?.replace(/\s+/g, ' ').trim() || undefined;
   const title = found?.article.title ?? clean(parsed.title) ?? doc.title;
-  const published = found?.article.published ?? isoDate(parsed.publishedTime) ?? vietnameseDate(tidied.date ?? '');
+  const published = found?.article.published ?? isoDate(parsed.publishedTime) ?? vietnameseDate(tidied.date ?? '') ?? writtenDate(tidied.date ?? '');
   const byline = found?.article.byline ?? clean(parsed.byline) ?? tidied.byline;
   // Readability keeps the title as a heading of the text at times.
   const first = content.querySelector('h2, h3');

@@ -3,7 +3,7 @@
  * counters, share and print labels, "Tin liên quan" with its list of links) are taken out, and the byline
  * when it closes the text.
  */
-import { findByline, textBefore } from '../adapters/metadata.js';
+import { findByline, MONTH_NAME, textBefore } from '../adapters/metadata.js';
 import { linkShare } from '../dom.js';
 import { readingBlocks, type ReadingBlock } from './blocks.js';
 
@@ -17,6 +17,20 @@ const FURNITURE =
  */
 const SITE_LINE =
   /^(?:(?:teilen|twittern|tweet|drucken|pinnen|pin it|share|print|e-?mail|facebook|twitter|whatsapp|linkedin|xing|telegram|pinterest|flipboard|reddit|messenger|zalo)\b[\s|,·•/]*){2,}$|^(?:síguenos|siguenos|follow us|folge uns|folgen sie uns)\b|^(?:zur startseite|zurück zur übersicht|zur übersicht|back to top|nach oben|back to home)$/i;
+/** Words a date line may hold besides the date: weekdays, "Published", "Updated", "on", "at", a.m./p.m. */
+const DATE_WORD = /^(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|am|pm|a|p|m|uk|us)$/i;
+/** "Updated" or "Published:" alone, its date on the next line. */
+const DATE_LABEL = /^(?:published|updated|posted|last updated|modified)\s*:?$/i;
+/**
+ * A line that is a date written with the month's name and nothing else but its time, time zone, weekday and
+ * label ("Published 11:34 PM EST Nov 19, 2019", "3:27 am PST, Wednesday, November 20, 2019"). A date in
+ * brackets belongs to the sentence around it, and a date with a colon heads what follows (a timeline's entry).
+ */
+function isWrittenDateLine(t: string): boolean {
+  if (t.length > 80 || t.startsWith('(') || t.endsWith(':') || !/\b(?:19|20)\d{2}\b/.test(t)) return false;
+  const words = t.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.some((w) => MONTH_NAME.test(w)) && words.every((w) => MONTH_NAME.test(w) || DATE_WORD.test(w) || /^\d+(?:st|nd|rd|th)?$/i.test(w) || /^[A-Z]{1,3}T$/.test(w));
+}
 /** A line of nothing but separators and symbols ("|", "»", "-"), left when the links around it are gone. */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 const RELATED = /^(?:(?:tin|bài|bài viết|các tin|các bài)\s+)?(?:liên quan|khác|cùng chuyên mục)$|^(?:tin|bài|bài viết|các tin|các bài)\s+(?:liên quan|khác|cùng chuyên mục)|^(?:xem thêm|related)\b/i;
@@ -171,7 +185,7 @@ export function siteOf(doc: Document): Set<string> {
  */
 function isTeaser(item: Element, site: Set<string>): boolean {
   const text = squash(item.textContent);
-  if (text.length > 600) return false;
+  if (text.length > 800) return false;
   const link = [...item.querySelectorAll('a[href]')].find((a) => /\S/.test(a.textContent ?? ''));
   const href = link?.getAttribute('href') ?? '#';
   if (!link || href.startsWith('#') || FILE.test(href) || !site.has(domainOf(href))) return false;
@@ -254,12 +268,12 @@ function linksFollow(head: Element): boolean {
 }
 
 /** Takes the furniture lines (a date line, "Tương phản:", a lone "|") out of a block made of <br>-separated lines. */
-function tidyLines(block: ReadingBlock, out: { date?: string }): void {
+function tidyLines(block: ReadingBlock, out: { date?: string }, isDateLine: (t: string) => boolean): void {
   let line: Text[] = [];
   const judge = () => {
     const t = line.map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
-    if (t && t.length <= 120 && (DATE_LINE.test(t) || FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t))) {
-      if (DATE_LINE.test(t)) out.date ??= t;
+    if (t && t.length <= 120 && (isDateLine(t) || DATE_LABEL.test(t) || FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t))) {
+      if (isDateLine(t)) out.date ??= t;
       for (const n of line) n.remove();
     }
     line = [];
@@ -277,10 +291,16 @@ function tidyLines(block: ReadingBlock, out: { date?: string }): void {
  */
 export function tidy(content: Element, site: Set<string>): { byline?: string; date?: string } {
   const out: { byline?: string; date?: string } = {};
+  // First, so that the teasers' own dates are not counted among the article's below.
+  dropTeaserLists(content, site);
   const blocks = readingBlocks(content);
   // Where the text starts: lone links before it (a category, a breadcrumb) are not the article; when there
   // is no prose at all (an attachment link) they are all there is.
   const start = blocks.findIndex((b) => b.text.length >= 80);
+  // A date written in words is the article's date above its text, or one or two lines among it (published,
+  // updated); many of them are the text's own (a timeline, a calendar of events).
+  const written = blocks.filter((b) => isWrittenDateLine(b.text)).length;
+  const isDateLine = (t: string, i: number) => DATE_LINE.test(t) || (isWrittenDateLine(t) && (i < start || written <= 2));
   blocks.forEach((block, i) => {
     const t = block.text;
     if (!content.contains(block.el)) return;
@@ -288,14 +308,14 @@ export function tidy(content: Element, site: Set<string>): { byline?: string; da
     const first = t.split('\n', 1)[0]!;
     if (ELSEWHERE_OPENING.test(first) && linkShare(block.el) > 0.9) return void removable(block.el, content).remove();
     // Lines of one block split by <br> (old editors, WebForms skins): each is judged as a line of its own.
-    if (t.includes('\n')) return void tidyLines(block, out);
+    if (t.includes('\n')) return void tidyLines(block, out, (line) => isDateLine(line, i));
     if (t.length > 120) return;
     // After the article's text (not a box under its title, before the text starts).
     if (ABOUT_AUTHOR.test(t) && TITLE_TAG.test(block.el.localName) && textBefore(content, block.el) >= 500) return void dropWithFollowing(block.el, content, inAuthorBox);
-    if (DATE_LINE.test(t)) {
+    if (isDateLine(t, i)) {
       out.date ??= t;
       removable(block.el, content).remove();
-    } else if (FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
+    } else if (DATE_LABEL.test(t) || FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
       removable(block.el, content).remove();
     } else if (
       (RELATED.test(t) && TITLE_TAG.test(block.el.localName)) ||
@@ -306,7 +326,6 @@ export function tidy(content: Element, site: Set<string>): { byline?: string; da
     }
   });
   dropTeasers(content);
-  dropTeaserLists(content, site);
   // The blocks found above, less those taken out since.
   dropTrailingLinks(content, blocks);
   const byline = findByline(content, content);
