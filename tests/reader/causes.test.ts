@@ -122,6 +122,17 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.text).not.toContain('3:27 am PST');
   });
 
+  it('without its stylesheet, what the page marks hidden stays out (a gallery\'s full-screen copy); the byline is the visible one and a CMS’s empty date (0001-01-01) is no date', async () => {
+    const { article } = await extracted('styles-missing');
+    expect(article.text.split('\n')).toEqual([
+      'Bể bơi của nhà văn hóa phường được sửa lại tay vịn và bậc xuống nước.',
+      ...[...new DOMParser().parseFromString(page('styles-missing'), 'text/html').querySelectorAll('.article-body > p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim()),
+    ]);
+    for (const gone of ['Chú thích', 'Đóng', 'Quay lại bộ ảnh', 'bảy mươi hai tuổi']) expect(article.text).not.toContain(gone);
+    expect(article.byline).toBe('Lê Thu Hà, phóng viên thường trú');
+    expect(article.published).toBeUndefined();
+  });
+
   it("the author's <address> under the title goes whole: the name is the byline, and no 'Bởi ,' or role stays in the text", async () => {
     const { article } = await extracted('address-byline');
     expect(article.byline).toBe('Lê Thu Hà');

@@ -98,6 +98,28 @@ export function commonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
+/** Class names that hide an element wherever a stylesheet defines them ("hidden", "hide", Bootstrap's "d-none"). */
+const HIDING_CLASS = /(?:^|\s)(?:hidden|hide|d-none|is-hidden)(?=\s|$)/i;
+/** A class that shows the element again at some width (Tailwind's "md:block", Bootstrap's "d-md-block"). */
+const SHOWN_AT_WIDTH = /(?:^|\s)(?:\S+:\S+|d-(?:sm|md|lg|xl|xxl)-\S+)/;
+
+/**
+ * Whether the page's stylesheets are missing (an offline or saved copy, a blocked server): it has boxes whose
+ * class names hide them, and not one of them is hidden. Its reader would then see what its author hid.
+ */
+export function stylesMissing(doc: Document): boolean {
+  const view = viewOf(doc);
+  if (!view) return false;
+  const marked = [...doc.querySelectorAll('.hidden, .hide, .d-none, .is-hidden')].filter(hiddenByClass);
+  return marked.length > 0 && marked.every((el) => view.getComputedStyle(el).display !== 'none');
+}
+
+/** Hidden by its class name ("gallery-overlay hidden"), as the missing stylesheet would have hidden it. */
+export function hiddenByClass(el: Element): boolean {
+  const names = el.getAttribute('class');
+  return !!names && HIDING_CLASS.test(names) && !SHOWN_AT_WIDTH.test(names);
+}
+
 /** Whether `el` is shown (has a box). Cheap check through layout. */
 export const isRendered = (el: Element): boolean => (el as HTMLElement).getClientRects().length > 0;
 

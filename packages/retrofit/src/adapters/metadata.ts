@@ -1,6 +1,9 @@
 import { bodyOf, commonAncestor, inFigure, isElement, isOwn, nextAfter, OWN, query, queryAll, rootOf, shortText, textOf, titleOf, viewOf } from '../dom.js';
 import { hiddenByMarkup, inComments } from './prose.js';
 
+/** "By" / "Bởi" before an author's name. */
+export const BY = /^(?:by|bởi)\s+/i;
+
 /** What schema.org JSON-LD says about the article, when the page has it. */
 export interface JsonLdArticle {
   headline?: string;
@@ -34,7 +37,9 @@ export function readJsonLd(doc: Document): JsonLdArticle | undefined {
           const author = authors
             .map((a) => str(a) ?? (a && typeof a === 'object' ? str((a as Record<string, unknown>).name) : undefined))
             .filter(Boolean)
-            .join(', ');
+            .join(', ')
+            // "By STEVE PEOPLES, AP National Political Writer": the reader labels the name itself.
+            .replace(BY, '');
           return { headline: str(o.headline) ?? str(o.name), datePublished: str(o.datePublished), author: author || undefined, articleBody: str(o.articleBody) };
         }
       }
@@ -48,7 +53,8 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 /** ISO date (and time) from an ISO-like string: `2024-10-10T16:05:00+07:00` -> `2024-10-10T16:05`. */
 export function isoDate(value: string | null | undefined): string | undefined {
   const m = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value ?? '');
-  if (!m) return undefined;
+  // A CMS's empty date ("0001-01-01T00:00:00") is no date.
+  if (!m || Number(m[1]) < 1900) return undefined;
   return m[4] ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` : `${m[1]}-${m[2]}-${m[3]}`;
 }
 
@@ -176,6 +182,9 @@ export function firstShown(scope: ParentNode, selector: string): Element | undef
   const all = [...scope.querySelectorAll(selector)];
   return all.find(shown) ?? all[0];
 }
+
+/** Whether two bylines name the same people, however written ("By STEVE PEOPLES, AP …" and "Steve Peoples, Ap …"). */
+export const sameByline = (a: string, b: string) => a.replace(BY, '').toLowerCase() === b.replace(BY, '').toLowerCase();
 
 const BYLINE = /^(?:tin,?\s*(?:và\s*)?ảnh|bài,?\s*(?:và\s*)?ảnh|tin\s*\/\s*ảnh|bài\s*\/\s*ảnh|tác giả(?: bài viết)?|người viết|phóng viên|nhóm phóng viên|bài|tin|ảnh|by|author)\s*:\s*(.{2,80})$/i;
 

@@ -7,7 +7,7 @@
  * scripts are disabled) and touches each node once: cost grows with the page, not with its nesting.
  */
 
-import { isRendered, viewOf } from '../dom.js';
+import { hiddenByClass, isRendered, stylesMissing, viewOf } from '../dom.js';
 
 /** Elements whose content a reader never sees as text. */
 export const UNSEEN = new Set(
@@ -154,7 +154,9 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
   // On a laid-out page, a box the site's stylesheet hides (a closed modal, a mobile menu, an error template)
   // holds no text a reader sees: left out, or its words would make the whole page look like the article.
   const view = viewOf(root.ownerDocument);
-  const hiddenByStyle = view && isRendered(root) ? (el: Element) => view.getComputedStyle(el).display === 'none' : () => false;
+  const computed = view && isRendered(root) ? (el: Element) => view.getComputedStyle(el).display === 'none' : () => false;
+  // Without the page's stylesheets, the class names that hide are read as they would have been.
+  const hiddenByStyle = stylesMissing(root.ownerDocument) ? (el: Element) => hiddenByClass(el) || computed(el) : computed;
   const boxes: Frame[] = [];
   const top = { el: root, inline: 0, inlineLinks: 0, punct: false, text: 0, links: 0, boil: 0, prose: 0, raw: 0, paras: 0, proseParas: 0, own: 0, near: 0, link: false, boiler: false, caption: false } as Frame;
   top.block = top;

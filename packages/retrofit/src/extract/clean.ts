@@ -4,7 +4,7 @@
  * style or track. Text nodes remember the page's text node they were copied from, for highlighting on the page.
  */
 
-import { nextAfter } from '../dom.js';
+import { hiddenByClass, nextAfter, stylesMissing } from '../dom.js';
 
 const words = (s: string) => s.split(' ');
 /** Allowed elements and their allowed attributes (`lang` and `dir` are allowed on all of them). */
@@ -73,6 +73,8 @@ export class Cleaner {
   private startAt: Node | undefined;
 
   private readonly base: string;
+  /** The page's stylesheets did not load: class names that hide are read as they would have been. */
+  private readonly classHides: boolean;
 
   constructor(
     doc: Document,
@@ -83,6 +85,7 @@ export class Cleaner {
     private readonly live: boolean,
   ) {
     this.base = doc.baseURI;
+    this.classHides = stylesMissing(doc);
     this.out = doc.implementation.createHTMLDocument('');
   }
 
@@ -121,6 +124,7 @@ export class Cleaner {
 
   private hidden(el: Element): boolean {
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('data-ar-own')) return true;
+    if (this.classHides && hiddenByClass(el)) return true;
     if (!this.live) return /display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
     const view = el.ownerDocument.defaultView;
     if (!view) return false;
