@@ -120,6 +120,7 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(text.at(-1)).toBe('Published Nov 20, 2019');
     expect(article.text).toBe(text.slice(0, -1).join('\n'));
     expect(article.text).not.toContain('3:27 am PST');
+    expect(article.text).not.toContain('Advertisement');
   });
 
   it('without its stylesheet, what the page marks hidden stays out (a gallery\'s full-screen copy); the byline is the visible one and a CMS’s empty date (0001-01-01) is no date', async () => {

@@ -13,10 +13,11 @@ const FURNITURE =
   /^(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|đã xem|chia sẻ|share|in bài|in trang|bản in|gửi email|gửi bài|lưu bài|đánh giá bài viết|tổng số điểm|click để đánh giá|bình chọn|bình luận|ý kiến bạn đọc|từ khóa|từ khoá|tags?|quay lại|về đầu trang|trở về|facebook|zalo|twitter|cỡ chữ|tương phản)(?:\s|:|$)/i;
 /**
  * The site's lines in other languages: a row of share buttons' labels ("teilen twittern E-Mail"), "follow us"
- * lines, "back to the start page". (Whole short lines only: "Print copies are available…" is a sentence.)
+ * lines, "back to the start page", an ad slot's "Advertisement" label. (Whole short lines only: "Print copies are
+ * available…" is a sentence.)
  */
 const SITE_LINE =
-  /^(?:(?:teilen|twittern|tweet|drucken|pinnen|pin it|share|print|e-?mail|facebook|twitter|whatsapp|linkedin|xing|telegram|pinterest|flipboard|reddit|messenger|zalo)\b[\s|,·•/]*){2,}$|^(?:síguenos|siguenos|follow us|folge uns|folgen sie uns)\b|^(?:zur startseite|zurück zur übersicht|zur übersicht|back to top|nach oben|back to home)$/i;
+  /^(?:(?:teilen|twittern|tweet|drucken|pinnen|pin it|share|print|e-?mail|facebook|twitter|whatsapp|linkedin|xing|telegram|pinterest|flipboard|reddit|messenger|zalo)\b[\s|,·•/]*){2,}$|^(?:síguenos|siguenos|follow us|folge uns|folgen sie uns)\b|^(?:zur startseite|zurück zur übersicht|zur übersicht|back to top|nach oben|back to home)$|^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|quảng cáo|sponsored content)$/i;
 /** Words a date line may hold besides the date: weekdays, "Published", "Updated", "on", "at", a.m./p.m. */
 const DATE_WORD = /^(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|am|pm|a|p|m|uk|us)$/i;
 /** "Updated" or "Published:" alone, its date on the next line. */
