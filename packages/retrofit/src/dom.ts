@@ -105,12 +105,13 @@ const SHOWN_AT_WIDTH = /(?:^|\s)(?:\S+:\S+|d-(?:sm|md|lg|xl|xxl)-\S+)/;
 
 /**
  * Whether the page's stylesheets are missing (an offline or saved copy, a blocked server): it has boxes whose
- * class names hide them, and not one of them is hidden. Its reader would then see what its author hid.
+ * class names hide them, and not one of the first five is hidden. Its reader would then see what its author hid.
  */
 export function stylesMissing(doc: Document): boolean {
   const view = viewOf(doc);
   if (!view) return false;
-  const marked = [...doc.querySelectorAll('.hidden, .hide, .d-none, .is-hidden')].filter(hiddenByClass);
+  // The first few are enough to tell, and extraction asks on every pass: a page may mark thousands.
+  const marked = [...doc.querySelectorAll('.hidden, .hide, .d-none, .is-hidden')].filter(hiddenByClass).slice(0, 5);
   return marked.length > 0 && marked.every((el) => view.getComputedStyle(el).display !== 'none');
 }
 
