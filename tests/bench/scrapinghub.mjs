@@ -131,7 +131,11 @@ function tokenF1(answers, part) {
     for (const t of tokens(page.body)) want.set(t, (want.get(t) ?? 0) + 1);
     const got = tokens(answers.get(page.id) ?? '');
     let tp = 0;
-    for (const t of got) if ((want.get(t) ?? 0) > 0) (tp++, want.set(t, want.get(t) - 1));
+    for (const t of got) {
+      if ((want.get(t) ?? 0) === 0) continue;
+      tp++;
+      want.set(t, want.get(t) - 1);
+    }
     return tp ? (2 * tp) / (got.length + tokens(page.body).length) : 0;
   }));
 }
