@@ -34,6 +34,7 @@ export const rootOf = reader<HTMLElement>('documentElement');
 export const headOf = reader<HTMLHeadElement | null>('head');
 export const viewOf = reader<(Window & typeof globalThis) | null>('defaultView');
 export const titleOf = reader<string>('title');
+export const baseOf = reader<string>('baseURI');
 export const styleSheetsOf = reader<StyleSheetList>('styleSheets');
 /** `doc.adoptedStyleSheets`, or undefined where the browser has none. */
 export const adoptedSheets = reader<CSSStyleSheet[] | undefined>('adoptedStyleSheets');
@@ -111,7 +112,7 @@ export function stylesMissing(doc: Document): boolean {
   const view = viewOf(doc);
   if (!view) return false;
   // The first few are enough to tell, and extraction asks on every pass: a page may mark thousands.
-  const marked = [...doc.querySelectorAll('.hidden, .hide, .d-none, .is-hidden')].filter(hiddenByClass).slice(0, 5);
+  const marked = [...queryAll(doc, '.hidden, .hide, .d-none, .is-hidden')].filter(hiddenByClass).slice(0, 5);
   return marked.length > 0 && marked.every((el) => view.getComputedStyle(el).display !== 'none');
 }
 

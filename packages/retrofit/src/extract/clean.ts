@@ -4,7 +4,7 @@
  * style or track. Text nodes remember the page's text node they were copied from, for highlighting on the page.
  */
 
-import { hiddenByClass, nextAfter, stylesMissing } from '../dom.js';
+import { baseOf, hiddenByClass, nextAfter, stylesMissing } from '../dom.js';
 
 const words = (s: string) => s.split(' ');
 /** Allowed elements and their allowed attributes (`lang` and `dir` are allowed on all of them). */
@@ -84,7 +84,7 @@ export class Cleaner {
     /** The source document has a window: hidden elements (display:none) are left out too. */
     private readonly live: boolean,
   ) {
-    this.base = doc.baseURI;
+    this.base = baseOf(doc);
     this.classHides = stylesMissing(doc);
     this.out = doc.implementation.createHTMLDocument('');
   }

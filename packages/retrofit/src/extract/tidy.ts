@@ -4,7 +4,7 @@
  * when it closes the text.
  */
 import { findByline, MONTH_NAME, textBefore } from '../adapters/metadata.js';
-import { linkShare } from '../dom.js';
+import { baseOf, linkShare, query } from '../dom.js';
 import { readingBlocks, type ReadingBlock } from './blocks.js';
 
 const DATE_LINE =
@@ -164,12 +164,14 @@ function domainOf(href: string): string {
  * from a mirror or a cache still names the site it is from).
  */
 export function siteOf(doc: Document): Set<string> {
-  const urls = [doc.baseURI, doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), doc.querySelector('meta[property="og:url" i]')?.getAttribute('content')];
+  // Through dom.ts: a page's <img name="baseURI"> or <form name="querySelector"> shadows the document's own.
+  const base = baseOf(doc);
+  const urls = [base, query(doc, 'link[rel~="canonical" i]')?.getAttribute('href'), query(doc, 'meta[property="og:url" i]')?.getAttribute('content')];
   const site = new Set<string>();
   for (const url of urls) {
     if (!url) continue;
     try {
-      site.add(domainOf(new URL(url, doc.baseURI).href));
+      site.add(domainOf(new URL(url, base).href));
     } catch {
       // Not an address: names no site.
     }
