@@ -102,7 +102,9 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   if (source) skipped.add(source.el);
   // A block that only names the author (`.news-detail__author`) is the byline, not text.
   const author = findAuthor(root);
-  if (author && textOf(author.el).length <= 80 && (!article.byline || sameByline(author.name, article.byline))) skipped.add(authorBox(author.el, body));
+  // The byline as the reader sees it, when the page's metadata names the same people in other letters.
+  const seen = author && article.byline && sameByline(author.name, article.byline) ? author.name : undefined;
+  if (author && textOf(author.el).length <= 80 && (!article.byline || seen)) skipped.add(authorBox(author.el, body));
   const skip = (el: Element) => skipped.has(el);
   // The lead sits between the title and the body: look from their common ancestor when the root is smaller.
   const scope = title && !root.contains(title) ? commonAncestor(title, body) ?? root : root;
@@ -119,8 +121,6 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   const start = title && body.contains(title) && textBefore(body, title) < textOf(body).length / 2 ? title : undefined;
   cleaner.startFrom(start).article([body], content);
   const tidied = tidy(content, siteOf(doc));
-  // The byline as the reader sees it, when the page's metadata names the same people in other letters.
-  const seen = author && article.byline && sameByline(author.name, article.byline) ? author.name : undefined;
   const byline = seen ?? article.byline ?? tidied.byline ?? findAuthor(scope)?.name;
   const published = article.published ?? vietnameseDate(tidied.date ?? '') ?? writtenDate(tidied.date ?? '');
   return candidate(

@@ -4,7 +4,7 @@
  * when it closes the text.
  */
 import { findByline, MONTH_NAME, textBefore } from '../adapters/metadata.js';
-import { baseOf, linkShare, query } from '../dom.js';
+import { baseOf, linkShare, query, textOf } from '../dom.js';
 import { readingBlocks, type ReadingBlock } from './blocks.js';
 
 const DATE_LINE =
@@ -87,8 +87,6 @@ const ABOUT_AUTHOR =
 
 /** Elements a short title line is written in (a heading, or a paragraph, box or bold line on its own). */
 const TITLE_TAG = /^(?:h\d|p|div|strong|b)$/;
-/** Text with its runs of white space made one space, trimmed. */
-const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 /** Elements that make a line of their own in the clean copy. */
 const BLOCK = /^(?:h[1-6]|p|div|li|blockquote|figcaption|dt|dd)$/;
 /** A heading element (the clean copy has h2-h6 only). */
@@ -187,18 +185,18 @@ export function siteOf(doc: Document): Set<string> {
  * own list; links to files and to places on the page (a table of contents) are the article's too.
  */
 function isTeaser(item: Element, site: Set<string>): boolean {
-  const text = squash(item.textContent);
+  const text = textOf(item);
   if (text.length > 800) return false;
   const link = [...item.querySelectorAll('a[href]')].find((a) => /\S/.test(a.textContent ?? ''));
   const href = link?.getAttribute('href') ?? '#';
   if (!link || href.startsWith('#') || FILE.test(href) || !site.has(domainOf(href))) return false;
-  const title = squash(link.textContent);
+  const title = textOf(link);
   if (title.length < 20 || title.split(' ').length < 4 || !text.startsWith(title) || text === title) return false;
   if (/(?:\.\.\.|…)$/.test(text)) return true;
   // The headline's line: the link's nearest block in the item holds nothing else.
   let line: Element = link;
   while (line !== item && line.parentElement && !BLOCK.test(line.localName)) line = line.parentElement;
-  return line !== item && squash(line.textContent) === title;
+  return line !== item && textOf(line) === title;
 }
 
 /**
@@ -207,7 +205,7 @@ function isTeaser(item: Element, site: Set<string>): boolean {
  * that is such a list (less than 500 characters outside it) keeps it: it is the page's content.
  */
 function dropTeaserLists(content: Element, site: Set<string>): void {
-  const total = squash(content.textContent).length;
+  const total = textOf(content).length;
   for (const list of [...content.querySelectorAll('ul, ol')]) {
     if (!content.contains(list)) continue;
     const items = [...list.children];
@@ -220,7 +218,7 @@ function dropTeaserLists(content: Element, site: Set<string>): void {
         run = [];
       }
     }
-    const inRuns = runs.flat().reduce((n, item) => n + squash(item.textContent).length, 0);
+    const inRuns = runs.flat().reduce((n, item) => n + textOf(item).length, 0);
     if (!runs.length || total - inRuns < 500) continue;
     for (const item of runs.flat()) item.remove();
     if (/\S/.test(list.textContent ?? '')) continue;
@@ -228,7 +226,7 @@ function dropTeaserLists(content: Element, site: Set<string>): void {
     const box = removable(list, content);
     const title = box.previousElementSibling;
     box.remove();
-    const t = squash(title?.textContent);
+    const t = textOf(title);
     if (title && t.length <= 60 && !SENTENCE.test(t) && linkShare(title) < 0.5) title.remove();
   }
 }
