@@ -106,11 +106,14 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.byline).toBeUndefined();
   });
 
-  it("lists of teasers of the site's other stories before and after the article go with their titles; the article's own list of links stays", async () => {
+  it("lists of teasers of the site's other stories before and after the article go with their titles, and their authors and dates are not the article's; the article's own list of links stays", async () => {
     const { article } = await extracted('teaser-lists');
     expect(article.title).toBe('Đà Nẵng mở thêm ba điểm tiếp nhận hồ sơ cho người cao tuổi');
     expect(article.text).toBe(paragraphs(page('teaser-lists'), '.shortcode-content'));
     for (const gone of ['Tin nổi bật', 'Cầu Rồng phun lửa', 'Xem thêm', 'Khám mắt miễn phí', 'Minh Châu', 'Đêm nhạc tình nghĩa']) expect(article.text).not.toContain(gone);
+    // The article names no author and no date: the first teaser's ("Minh Châu", 29/11/2025) are another story's.
+    expect(article.byline).toBeUndefined();
+    expect(article.published).toBeUndefined();
   });
 
   it('a date written in words on a line of its own is the article\'s date, shown once in the header; a timeline\'s dated entries stay', async () => {

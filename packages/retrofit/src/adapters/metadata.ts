@@ -1,5 +1,6 @@
 import { bodyOf, commonAncestor, inFigure, isElement, isOwn, nextAfter, OWN, query, queryAll, rootOf, shortText, textOf, titleOf, viewOf } from '../dom.js';
 import { hiddenByMarkup, inComments } from './prose.js';
+import { inTeaser } from './teasers.js';
 
 /** "By" / "Bởi" before an author's name. */
 export const BY = /^(?:by|bởi)\s+/i;
@@ -117,7 +118,8 @@ function textOutside(scope: Element, skip: Element | null, limit = 2000): string
   let out = '';
   for (let n: Node | null = scope.firstChild; n && out.length < limit; ) {
     if (n.nodeType === 3) out += ` ${n.nodeValue}`;
-    const enter = n.nodeType === 1 && n !== skip && !NOT_SHOWN.has((n as Element).localName) && !(n as Element).hasAttribute(OWN);
+    // Another story's teaser (its date, its author) says nothing of this article.
+    const enter = n.nodeType === 1 && n !== skip && !NOT_SHOWN.has((n as Element).localName) && !(n as Element).hasAttribute(OWN) && !((n as Element).localName === 'li' && inTeaser(n as Element));
     if (enter && n.firstChild) n = n.firstChild;
     else n = nextAfter(n, scope);
   }
@@ -140,16 +142,19 @@ export function findPublished(doc: Document, root: Element, body: Element, ld?: 
  * first; with the time of a later one when the first has none and they agree on the day.
  */
 function metaDate(doc: Document, root: Element, ld?: JsonLdArticle): string | undefined {
-  const prop = root.querySelector('[itemprop="datePublished"]') ?? query(doc, '[itemprop="datePublished"]');
+  // Not the dates of the teasers of other stories listed around the article.
+  // (The document through dom.ts: a page's <img name="querySelectorAll"> shadows its own.)
+  const first = (found: Iterable<Element>) => [...found].find((el) => !inTeaser(el));
+  const prop = first(root.querySelectorAll('[itemprop="datePublished"]')) ?? first(queryAll(doc, '[itemprop="datePublished"]'));
   const meta = query(doc, 'meta[property="article:published_time"], meta[name="pubdate"], meta[name="publishdate"], meta[name="date"]');
   const found = [
     isoDate(ld?.datePublished),
     prop ? isoDate(prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent) ?? vietnameseDate(prop.textContent ?? '') : undefined,
     isoDate(meta?.getAttribute('content')),
-    isoDate(root.querySelector('time[datetime]')?.getAttribute('datetime')),
+    isoDate(first(root.querySelectorAll('time[datetime]'))?.getAttribute('datetime')),
   ].filter((d): d is string => !!d);
-  const first = found[0];
-  return first && (first.length > 10 ? first : found.find((d) => d.length > 10 && d.startsWith(first)) ?? first);
+  const day = found[0];
+  return day && (day.length > 10 ? day : found.find((d) => d.length > 10 && d.startsWith(day)) ?? day);
 }
 
 /** A Vietnamese date written near the title: in the article around its text, or in a short block before it. */
@@ -211,9 +216,9 @@ export function findByline(root: Element, body: Element): BylineMatch | undefine
     const el = blocks[i]!;
     // The line's words first: they rule out almost every element, and cost the least to check.
     const m = BYLINE.exec(shortText(el, 90));
-    if (m && !isOwn(el) && !namesSomeoneElse(el, root)) return { name: m[1]!.trim(), el: el.closest('p') ?? el };
+    if (m && !isOwn(el) && !namesSomeoneElse(el, root) && !inTeaser(el)) return { name: m[1]!.trim(), el: el.closest('p') ?? el };
   }
-  const author = ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]'].map((s) => root.querySelector(s)).find((el) => el && textOf(el) && shown(el) && !inComments(el, root));
+  const author = ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]'].map((s) => root.querySelector(s)).find((el) => el && textOf(el) && shown(el) && !inComments(el, root) && !inTeaser(el));
   if (author) return { name: textOf(author).replace(/^(?:viết bởi|đăng bởi|bởi|by|tác giả)\s*:?\s*/i, ''), el: author };
   // Trailing bold paragraph: the last non-empty paragraph from the body onwards whose text is all bold.
   const paras = root.querySelectorAll('p, div');

@@ -10,7 +10,8 @@ import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from '
 import { Cleaner, now, type Budget } from './clean.js';
 import { findCredits } from './credits.js';
 import { findAuthor, findLead, findSource, picturesBeforeBody, titleElement } from './parts.js';
-import { siteOf, tidy } from './tidy.js';
+import { siteOf } from '../adapters/teasers.js';
+import { tidy } from './tidy.js';
 import type { ExtractedArticle, ExtractOptions, ExtractResult } from './types.js';
 
 /** Below this many characters of body text, what an adapter found is probably not the article. */

@@ -3,6 +3,7 @@
  * (sapo), the source line, and pictures placed between the title and the body.
  */
 import { namesSomeoneElse, shown } from '../adapters/metadata.js';
+import { inTeaser } from '../adapters/teasers.js';
 import { inFigure, isOwn, nextAfter, shortText, textOf } from '../dom.js';
 
 /** Class, id or itemprop names that editors give the lead paragraph. */
@@ -46,7 +47,7 @@ const AUTHOR = '[rel="author"], .author, .byline, .vcard .fn, [class*="author" i
 export function findAuthor(root: Element): { name: string; el: Element } | undefined {
   for (const el of root.querySelectorAll(AUTHOR)) {
     const name = textOf(el).replace(/^(?:bởi|by|tác giả|người viết)\s*:?\s*/i, '');
-    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && !namesSomeoneElse(el, root) && shown(el)) return { name, el };
+    if (name.length >= 2 && name.length <= 60 && !/\d{3,}/.test(name) && !isOwn(el) && !namesSomeoneElse(el, root) && !inTeaser(el) && shown(el)) return { name, el };
   }
   return undefined;
 }

@@ -7,7 +7,8 @@ import { isElement, textOf } from '../dom.js';
 import type { Found } from '../types.js';
 import { Cleaner, type Budget } from './clean.js';
 import { candidate, setFallback, type Candidate, type Fallback } from './extract.js';
-import { siteOf, tidy } from './tidy.js';
+import { siteOf } from '../adapters/teasers.js';
+import { tidy } from './tidy.js';
 import type { ExtractOptions, ReadabilityLike } from './types.js';
 
 let registered: ReadabilityLike | undefined;

@@ -4,7 +4,8 @@
  * when it closes the text.
  */
 import { findByline, MONTH_NAME, textBefore } from '../adapters/metadata.js';
-import { baseOf, linkShare, query, textOf } from '../dom.js';
+import { FILE, isTeaser } from '../adapters/teasers.js';
+import { linkShare, textOf } from '../dom.js';
 import { readingBlocks, type ReadingBlock } from './blocks.js';
 
 const DATE_LINE =
@@ -87,8 +88,6 @@ const ABOUT_AUTHOR =
 
 /** Elements a short title line is written in (a heading, or a paragraph, box or bold line on its own). */
 const TITLE_TAG = /^(?:h\d|p|div|strong|b)$/;
-/** Elements that make a line of their own in the clean copy. */
-const BLOCK = /^(?:h[1-6]|p|div|li|blockquote|figcaption|dt|dd)$/;
 /** A heading element (the clean copy has h2-h6 only). */
 const HEADING = /^h[1-6]$/;
 
@@ -143,61 +142,8 @@ function dropTeasers(content: Element): void {
   range.deleteContents();
 }
 
-/** Links to files (the article's attachments), not to other pages. */
-const FILE = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)(?:[?#]|$)/i;
 /** A block that reads as a sentence of the article: long enough, punctuated, not mostly links. */
 const SENTENCE = /[.!?;:\u3002\uff01\uff1f\uff1b]/;
-
-/** A link's domain, its host less the labels before the last two ("news.example.com" -> "example.com"). */
-function domainOf(href: string): string {
-  try {
-    return new URL(href).hostname.split('.').slice(-2).join('.');
-  } catch {
-    return '';
-  }
-}
-
-/**
- * The domains the page belongs to: its address's, and its canonical address's (a saved copy, a page served
- * from a mirror or a cache still names the site it is from).
- */
-export function siteOf(doc: Document): Set<string> {
-  // Through dom.ts: a page's <img name="baseURI"> or <form name="querySelector"> shadows the document's own.
-  const base = baseOf(doc);
-  const urls = [base, query(doc, 'link[rel~="canonical" i]')?.getAttribute('href'), query(doc, 'meta[property="og:url" i]')?.getAttribute('content')];
-  const site = new Set<string>();
-  for (const url of urls) {
-    if (!url) continue;
-    try {
-      site.add(domainOf(new URL(url, base).href));
-    } catch {
-      // Not an address: names no site.
-    }
-  }
-  site.delete('');
-  return site;
-}
-
-/**
- * A teaser in a list: an item that opens with a headline (four words or more) linking to another page of the site, on a
- * line of its own or before a cut-off excerpt ("…"), and says little more (an excerpt, a byline, a date). A
- * link that opens a sentence ("<a>Book title</a> by its author – why it is good") is an entry of the article's
- * own list; links to files and to places on the page (a table of contents) are the article's too.
- */
-function isTeaser(item: Element, site: Set<string>): boolean {
-  const text = textOf(item);
-  if (text.length > 800) return false;
-  const link = [...item.querySelectorAll('a[href]')].find((a) => /\S/.test(a.textContent ?? ''));
-  const href = link?.getAttribute('href') ?? '#';
-  if (!link || href.startsWith('#') || FILE.test(href) || !site.has(domainOf(href))) return false;
-  const title = textOf(link);
-  if (title.length < 20 || title.split(' ').length < 4 || !text.startsWith(title) || text === title) return false;
-  if (/(?:\.\.\.|…)$/.test(text)) return true;
-  // The headline's line: the link's nearest block in the item holds nothing else.
-  let line: Element = link;
-  while (line !== item && line.parentElement && !BLOCK.test(line.localName)) line = line.parentElement;
-  return line !== item && textOf(line) === title;
-}
 
 /**
  * Lists of teasers ("More stories", "Breaking News", "Trending") before, inside or after the article: three or

@@ -1,0 +1,72 @@
+/**
+ * Teasers: the items of a list of the site's other stories (a headline linking to another page of the same site
+ * and a line or two). Tidying takes such lists out of the text; the metadata search skips their bylines and dates.
+ */
+import { baseOf, query, textOf } from '../dom.js';
+
+/** Links to files (the article's attachments), not to other pages. */
+export const FILE = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)(?:[?#]|$)/i;
+/** Elements that make a line of their own: the headline's line is the nearest of them around its link. */
+const LINE = /^(?:h[1-6]|p|div|li|blockquote|figcaption|dt|dd)$/;
+
+/** A link's domain, its host less the labels before the last two ("news.example.com" -> "example.com"). */
+function domainOf(href: string, base?: string): string {
+  try {
+    return new URL(href, base).hostname.split('.').slice(-2).join('.');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The domains the page belongs to: its address's, and its canonical address's (a saved copy, a page served
+ * from a mirror or a cache still names the site it is from).
+ */
+export function siteOf(doc: Document): Set<string> {
+  // Through dom.ts: a page's <img name="baseURI"> or <form name="querySelector"> shadows the document's own.
+  const base = baseOf(doc);
+  const urls = [base, query(doc, 'link[rel~="canonical" i]')?.getAttribute('href'), query(doc, 'meta[property="og:url" i]')?.getAttribute('content')];
+  const site = new Set<string>();
+  for (const url of urls) {
+    if (!url) continue;
+    try {
+      site.add(domainOf(new URL(url, base).href));
+    } catch {
+      // Not an address: names no site.
+    }
+  }
+  site.delete('');
+  return site;
+}
+
+/**
+ * A teaser in a list: an item that opens with a headline (four words or more) linking to another page of the site, on a
+ * line of its own or before a cut-off excerpt ("…"), and says little more (an excerpt, a byline, a date). A
+ * link that opens a sentence ("<a>Book title</a> by its author – why it is good") is an entry of the article's
+ * own list; links to files and to places on the page (a table of contents) are the article's too.
+ */
+export function isTeaser(item: Element, site: Set<string>): boolean {
+  const text = textOf(item);
+  if (text.length > 800) return false;
+  const link = [...item.querySelectorAll('a[href]')].find((a) => /\S/.test(a.textContent ?? ''));
+  const href = link?.getAttribute('href') ?? '#';
+  if (!link || href.startsWith('#') || FILE.test(href) || !site.has(domainOf(href, baseOf(item.ownerDocument)))) return false;
+  const title = textOf(link);
+  if (title.length < 20 || title.split(' ').length < 4 || !text.startsWith(title) || text === title) return false;
+  if (/(?:\.\.\.|…)$/.test(text)) return true;
+  let line: Element = link;
+  while (line !== item && line.parentElement && !LINE.test(line.localName)) line = line.parentElement;
+  return line !== item && textOf(line) === title;
+}
+
+/**
+ * Whether `el` is inside a teaser of a list of them (its item and the one before or after it are teasers): the
+ * author or date it shows is another story's, not the article's.
+ */
+export function inTeaser(el: Element): boolean {
+  const item = el.closest('li');
+  if (!item) return false;
+  const site = siteOf(el.ownerDocument);
+  const teaser = (li: Element | null) => li?.localName === 'li' && isTeaser(li, site);
+  return teaser(item) && (teaser(item.previousElementSibling) || teaser(item.nextElementSibling));
+}
