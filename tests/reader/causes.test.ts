@@ -116,6 +116,27 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.published).toBeUndefined();
   });
 
+  it("what would be heard twice goes (a caption's copies for the gallery's viewer, a pull quote), with the gallery's buttons and credit, an ad's label and the links to the site's other stories", async () => {
+    const { article } = await extracted('repeats');
+    const html = page('repeats');
+    const caption = 'Các cụ trong câu lạc bộ dưỡng sinh tập bài đầu tiên tại hội trường tầng trệt của nhà văn hóa mới, sáng thứ Bảy.';
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    // The paragraphs of text: the lines of links to other stories are not.
+    const text = [...doc.querySelectorAll('.article-body > p')].filter((p) => !p.querySelector('a')).map((p) => p.textContent!.replace(/\s+/g, ' ').trim());
+    expect(text).toContain(doc.querySelector('.pull-quote')!.textContent!.trim());
+    // Each paragraph once (the pull quote's copy not again), the caption once, under its photo.
+    expect(article.text.split('\n')).toEqual([text[0], caption, ...text.slice(1)]);
+    // A run of paragraphs said again (more than three) is the page's own doing, and stays as the page has it.
+    const copied = text.slice(1).map((t) => `<p>${t}</p>`).join('');
+    const { doc: twice, x } = await openReaderPage(html.replace('</div>\n  </article>', `${copied}</div>\n  </article>`));
+    const lines = x.extract(twice)!.text.split('\n');
+    expect(lines.slice(-4)).toEqual(text.slice(1));
+    expect(lines.slice(-8, -4)).toEqual(text.slice(1));
+    for (const gone of ['Chú thích', 'Đóng', 'Ảnh 1/3', 'Hoàng Long', 'Đọc nhiều nhất', 'Lịch cắt điện', 'Đọc thêm', 'Lịch tiêm', 'Advert', 'More:', 'Free bus rides', "DON'T MISS", 'night clinic']) {
+      expect(article.text).not.toContain(gone);
+    }
+  });
+
   it('a date written in words on a line of its own is the article\'s date, shown once in the header; a timeline\'s dated entries stay', async () => {
     const { article } = await extracted('written-dates');
     expect(article.published).toBe('2019-11-20');

@@ -20,13 +20,19 @@ const isCredit = (el: Element): boolean => {
   return CREDIT_CLASS.test(el.getAttribute('class') ?? '') || CREDIT_TEXT.test(text);
 };
 
-/** The credits inside the figures and captions of `scope`, outermost first. */
+/**
+ * The credits inside the figures and captions of `scope`, outermost first, and the short boxes named as credits
+ * anywhere in it (a gallery's `<span class="credit">` in its control bar, outside any figure).
+ */
 export function findCredits(scope: Element): Element[] {
   const out: Element[] = [];
+  for (const el of scope.querySelectorAll('[class*="credit" i], [class*="photographer" i]')) {
+    if (!out.some((c) => c.contains(el)) && CREDIT_CLASS.test(el.getAttribute('class') ?? '') && isCredit(el)) out.push(el);
+  }
   let looked: Element | undefined;
   for (const box of scope.querySelectorAll(CAPTIONS)) {
     // A figure holds its caption: each is looked through once, from the outermost box (document order).
-    if (looked?.contains(box)) continue;
+    if (looked?.contains(box) || out.some((c) => c.contains(box))) continue;
     looked = box;
     if (isCredit(box)) {
       out.push(box);

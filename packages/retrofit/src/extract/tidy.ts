@@ -14,11 +14,11 @@ const FURNITURE =
   /^(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|đã xem|chia sẻ|share|in bài|in trang|bản in|gửi email|gửi bài|lưu bài|đánh giá bài viết|tổng số điểm|click để đánh giá|bình chọn|bình luận|ý kiến bạn đọc|từ khóa|từ khoá|tags?|quay lại|về đầu trang|trở về|facebook|zalo|twitter|cỡ chữ|tương phản)(?:\s|:|$)/i;
 /**
  * The site's lines in other languages: a row of share buttons' labels ("teilen twittern E-Mail"), "follow us"
- * lines, "back to the start page", an ad slot's "Advertisement" label. (Whole short lines only: "Print copies are
+ * lines, "back to the start page", an ad slot's "Advertisement" label, a photo gallery's buttons. (Whole short lines only: "Print copies are
  * available…" is a sentence.)
  */
 const SITE_LINE =
-  /^(?:(?:teilen|twittern|tweet|drucken|pinnen|pin it|share|print|e-?mail|facebook|twitter|whatsapp|linkedin|xing|telegram|pinterest|flipboard|reddit|messenger|zalo)\b[\s|,·•/]*){2,}$|^(?:síguenos|siguenos|follow us|folge uns|folgen sie uns)\b|^(?:zur startseite|zurück zur übersicht|zur übersicht|back to top|nach oben|back to home)$|^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|quảng cáo|sponsored content)$/i;
+  /^(?:(?:teilen|twittern|tweet|drucken|pinnen|pin it|share|print|e-?mail|facebook|twitter|whatsapp|linkedin|xing|telegram|pinterest|flipboard|reddit|messenger|zalo)\b[\s|,·•/]*){2,}$|^(?:síguenos|siguenos|follow us|folge uns|folgen sie uns)\b|^(?:zur startseite|zurück zur übersicht|zur übersicht|back to top|nach oben|back to home)$|^(?:advertisement|advertising|advert|anzeige|werbung|publicité|publicidad|pubblicità|quảng cáo|sponsored content)$|^(?:caption|close|back to gallery|view gallery|chú thích|đóng|xem bộ ảnh|quay lại bộ ảnh|(?:image|photo|ảnh) \d+ ?(?:of|\/) ?\d+)$/i;
 /** Words a date line may hold besides the date: weekdays, "Published", "Updated", "on", "at", a.m./p.m. */
 const DATE_WORD = /^(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|am|pm|a|p|m|uk|us)$/i;
 /** "Updated" or "Published:" alone, its date on the next line. */
@@ -49,6 +49,11 @@ const ELSEWHERE_TITLES = [
   'you (?:may|might) also (?:like|enjoy|be interested in)',
   'recommended(?: for you| articles| stories| reading)?',
   'more (?:stories|news|articles)',
+  'more from',
+  'trending(?: now| news| stories| articles)?',
+  'most (?:popular|read|viewed|shared)',
+  'top stories',
+  "(?:don['’]t|do not) miss",
   'mehr zum thema',
   'mehr (?:dazu|aus der rubrik)',
   'lesen sie (?:auch|mehr|weiter)',
@@ -70,12 +75,15 @@ const ELSEWHERE_TITLES = [
   '(?:czytaj|przeczytaj|zobacz) (?:też|także|również)',
   'powiązane(?: artykuły| tematy)?',
   'đọc thêm',
+  'đọc nhiều(?: nhất)?',
+  'xem nhiều(?: nhất)?',
   'có thể bạn quan tâm',
   '相关(?:阅读|新闻|文章|链接|报道)',
   '延伸阅读',
   '推荐阅读',
 ].join('|');
-const ELSEWHERE = new RegExp(`^(?:${ELSEWHERE_TITLES})\\s*[:…]?$`, 'i');
+/** "More:" over links is such a title only alone ("More: http://…" and "More Cheap Shots…" are the text's). */
+const ELSEWHERE = new RegExp(`^(?:${ELSEWHERE_TITLES}|more)\\s*[:…]?$`, 'i');
 /** The same title alone or opening a longer line ("Mehr zum Thema So heizen Sie…", "Artículos relacionados el Nuevo Herald"). */
 const ELSEWHERE_OPENING = new RegExp(`^(?:${ELSEWHERE_TITLES})\\s*[:…]?(?:\\s|$)`, 'i');
 
@@ -177,6 +185,26 @@ function dropTeaserLists(content: Element, site: Set<string>): void {
   }
 }
 
+/**
+ * A block saying word for word what one before it said goes: a gallery's caption kept in two or three copies (under the
+ * photo, again for the full-screen view), a pull quote repeating a sentence of the text. A reader would hear it
+ * twice. Short lines (a tweet's signature), lines of short lines and short list items may repeat for a reason (the
+ * same feature or shop link of two products) and stay; a gallery's list of photos holds long captions.
+ */
+function dropRepeats(content: Element, blocks: ReadingBlock[]): void {
+  const seen = new Set<string>();
+  const again: ReadingBlock[] = [];
+  for (const b of blocks) {
+    if (b.text.length < (b.el.closest('li') ? 120 : 80) || b.text.includes('\n') || !content.contains(b.el)) continue;
+    if (seen.has(b.text)) again.push(b);
+    else seen.add(b.text);
+  }
+  // A caption or a quote is one block said again; a run of paragraphs said again is the page's own doing (a
+  // letter quoted twice, a copy for small screens its stylesheet would hide): it stays, as the page has it.
+  if (new Set(again.map((b) => b.text)).size > 3) return;
+  for (const b of again) if (content.contains(b.el)) removable(b.el, content).remove();
+}
+
 const isProse = (b: ReadingBlock) => b.text.length >= 50 && SENTENCE.test(b.text) && linkShare(b.el) < 0.5;
 
 /**
@@ -251,9 +279,10 @@ export function tidy(content: Element, site: Set<string>): { byline?: string; da
   blocks.forEach((block, i) => {
     const t = block.text;
     if (!content.contains(block.el)) return;
-    // A teaser that is one link, under its title ("Mehr zum Thema" and the story's headline).
+    // Teasers that are links under their title, in one block ("Mehr zum Thema" and the story's headline, "READ
+    // MORE: <a>…</a>", "DON'T MISS" over lines of links tagged "[INSIGHT]").
     const first = t.split('\n', 1)[0]!;
-    if (ELSEWHERE_OPENING.test(first) && linkShare(block.el) > 0.9) return void removable(block.el, content).remove();
+    if (ELSEWHERE_OPENING.test(first) && linkShare(block.el) > 0.6) return void removable(block.el, content).remove();
     // Lines of one block split by <br> (old editors, WebForms skins): each is judged as a line of its own.
     if (t.includes('\n')) return void tidyLines(block, out, (line) => isDateLine(line, i));
     if (t.length > 120) return;
@@ -266,7 +295,7 @@ export function tidy(content: Element, site: Set<string>): { byline?: string; da
       removable(block.el, content).remove();
     } else if (
       (RELATED.test(t) && TITLE_TAG.test(block.el.localName)) ||
-      (ELSEWHERE_OPENING.test(t) && (HEADING.test(block.el.localName) || ELSEWHERE.test(t)) && linksFollow(removable(block.el, content)))
+      ((ELSEWHERE.test(t) || (ELSEWHERE_OPENING.test(t) && HEADING.test(block.el.localName))) && linksFollow(removable(block.el, content)))
     ) {
       // The heading and the link lists after it.
       dropWithFollowing(block.el, content, (next) => linkShare(next) > 0.6);
@@ -275,6 +304,7 @@ export function tidy(content: Element, site: Set<string>): { byline?: string; da
   dropTeasers(content);
   // The blocks found above, less those taken out since.
   dropTrailingLinks(content, blocks);
+  dropRepeats(content, blocks);
   const byline = findByline(content, content);
   if (byline && (byline.el.textContent ?? '').trim().length <= 100) {
     removable(byline.el, content).remove();
