@@ -243,9 +243,12 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.text).toBe(paragraphs(page('gallery'), '.noi-dung'));
   });
 
-  it('related posts, previous/next links, the author bio, the newsletter box, donation pop-ups and flyouts are taken out of the text', async () => {
+  it('related posts, previous/next links, the author bio, the newsletter box, donation pop-ups and flyouts are taken out of the text; a quoted tweet stays', async () => {
     const { article } = await extracted('precision-boxes');
-    const want = [...new DOMParser().parseFromString(page('precision-boxes'), 'text/html').querySelectorAll('.entry-content > p')].map((p) => p.textContent).join('\n');
+    const doc = new DOMParser().parseFromString(page('precision-boxes'), 'text/html');
+    const lines = (el: Element) => (el.matches('p') ? [el.textContent] : [el.querySelector('blockquote > p')!.textContent, '— Sở Lao động tỉnh Lạng Sơn (@laodong_ls) 14 tháng 5, 2025']);
+    const want = [...doc.querySelectorAll('.entry-content > p, .social-media-embed')].flatMap(lines).join('\n');
+    expect(want).toContain('@laodong_ls');
     expect(article.text).toBe(want);
     expect(score(article.text, want)).toEqual({ precision: 1, recall: 1, f1: 1 });
   });

@@ -110,8 +110,12 @@ export function isBoilerplate(el: Element): boolean {
   const name = nameOf(el);
   if (COMMENTS.test(name)) return true;
   if (/\b(?:navigation|complementary|contentinfo|banner|search)\b/.test(el.getAttribute('role') ?? '')) return true;
-  return BOILERPLATE.test(name) && !ARTICLE_WORDS.test(name);
+  // A post the article quotes (a tweet, an Instagram post) in a box named "social-media-embed" is the article's.
+  return BOILERPLATE.test(name) && !ARTICLE_WORDS.test(name) && !el.querySelector(EMBEDDED_POST);
 }
+
+/** Posts from social networks embedded as quotes, as their embed codes write them. */
+export const EMBEDDED_POST = 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed, blockquote.threads-post';
 
 /** The page's footer: a <footer> or `contentinfo` box outside any article (an article's own footer is small). */
 const isFooter = (el: Element): boolean => (el.localName === 'footer' || el.getAttribute('role') === 'contentinfo') && !el.closest('article, main');

@@ -1,5 +1,6 @@
 import { bodyOf, isOwn, linkShare, queryAll, rootOf, shortText, textOf, viewOf, walkerIn } from '../dom.js';
 import type { Article, LegacyRating, LegacyWidgets } from '../types.js';
+import { EMBEDDED_POST } from './prose.js';
 
 /** What a platform adapter already knows; everything else is found by the generic rules below. */
 export interface WidgetHints {
@@ -246,7 +247,7 @@ export function findClutter(doc: Document, article: Article, protect: Element[],
     if (avoid.some((a) => el.contains(a) || (a !== root && a.contains(el)))) return false;
     if (root.contains(el)) {
       // Inside the article only small tools may go: no text block, picture, caption or heading.
-      if (textOf(el).length > 200 || el.querySelector('figure, figcaption, h1, h2, video, iframe')) return false;
+      if (textOf(el).length > 200 || el.querySelector(`figure, figcaption, h1, h2, video, iframe, ${EMBEDDED_POST}`)) return false;
       for (const img of el.querySelectorAll('img')) {
         const r = img.getBoundingClientRect();
         if (r.width > 80 && r.height > 80) return false;
