@@ -132,6 +132,9 @@ describe('the causes of the misses, each on a page of our own', () => {
     const lines = x.extract(twice)!.text.split('\n');
     expect(lines.slice(-4)).toEqual(text.slice(1));
     expect(lines.slice(-8, -4)).toEqual(text.slice(1));
+    // Said again after other text (as each day of a plan repeats its warm-up), it belongs where it is, and stays.
+    const { doc: later, x: again } = await openReaderPage(html.replace('</div>\n  </article>', `<p>${text[1]}</p></div>\n  </article>`));
+    expect(again.extract(later)!.text.split('\n').filter((line) => line === text[1])).toHaveLength(2);
     for (const gone of ['Chú thích', 'Đóng', 'Ảnh 1/3', 'Hoàng Long', 'Đọc nhiều nhất', 'Lịch cắt điện', 'Đọc thêm', 'Lịch tiêm', 'Advert', 'More:', 'Free bus rides', "DON'T MISS", 'night clinic']) {
       expect(article.text).not.toContain(gone);
     }

@@ -186,23 +186,33 @@ function dropTeaserLists(content: Element, site: Set<string>): void {
 }
 
 /**
- * A block saying word for word what one before it said goes: a gallery's caption kept in two or three copies (under the
- * photo, again for the full-screen view), a pull quote repeating a sentence of the text. A reader would hear it
- * twice. Short lines (a tweet's signature), lines of short lines and short list items may repeat for a reason (the
- * same feature or shop link of two products) and stay; a gallery's list of photos holds long captions.
+ * A block saying word for word what one just before it said goes: a gallery's caption kept in two or three copies
+ * (under the photo, again for the full-screen viewer), a pull quote repeating a paragraph next to it. A reader
+ * would hear it twice. What is said again after other text (each day's warm-up in a training plan, each
+ * webcam's credit) belongs to what it follows and stays; so do short lines (a tweet's signature), lines of
+ * short lines and short list items (the same feature or shop link of two products).
  */
 function dropRepeats(content: Element, blocks: ReadingBlock[]): void {
-  const seen = new Set<string>();
-  const again: ReadingBlock[] = [];
-  for (const b of blocks) {
-    if (b.text.length < (b.el.closest('li') ? 120 : 80) || b.text.includes('\n') || !content.contains(b.el)) continue;
-    if (seen.has(b.text)) again.push(b);
-    else seen.add(b.text);
+  const kept = blocks.filter((b) => content.contains(b.el));
+  const said = (b: ReadingBlock) => b.text.length >= (b.el.closest('li') ? 120 : 80) && !b.text.includes('\n');
+  const times = new Map<string, number>();
+  for (const b of kept) if (said(b)) times.set(b.text, (times.get(b.text) ?? 0) + 1);
+  const again = [...times.values()].filter((n) => n > 1).length;
+  // A run of paragraphs said again is the page's own doing (a letter quoted twice, a copy for small screens its
+  // stylesheet would hide): it stays, as the page has it.
+  if (!again || again > 3) return;
+  // How much text said once came before each block, and where each repeated text was last said.
+  let once = 0;
+  const lastSaid = new Map<string, number>();
+  for (const b of kept) {
+    if (!said(b) || times.get(b.text)! < 2) {
+      once += b.text.length;
+      continue;
+    }
+    const last = lastSaid.get(b.text);
+    lastSaid.set(b.text, once);
+    if (last !== undefined && once - last < 40) removable(b.el, content).remove();
   }
-  // A caption or a quote is one block said again; a run of paragraphs said again is the page's own doing (a
-  // letter quoted twice, a copy for small screens its stylesheet would hide): it stays, as the page has it.
-  if (new Set(again.map((b) => b.text)).size > 3) return;
-  for (const b of again) if (content.contains(b.el)) removable(b.el, content).remove();
 }
 
 const isProse = (b: ReadingBlock) => b.text.length >= 50 && SENTENCE.test(b.text) && linkShare(b.el) < 0.5;
