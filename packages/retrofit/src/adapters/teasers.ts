@@ -26,15 +26,8 @@ export function siteOf(doc: Document): Set<string> {
   // Through dom.ts: a page's <img name="baseURI"> or <form name="querySelector"> shadows the document's own.
   const base = baseOf(doc);
   const urls = [base, query(doc, 'link[rel~="canonical" i]')?.getAttribute('href'), query(doc, 'meta[property="og:url" i]')?.getAttribute('content')];
-  const site = new Set<string>();
-  for (const url of urls) {
-    if (!url) continue;
-    try {
-      site.add(domainOf(new URL(url, base).href));
-    } catch {
-      // Not an address: names no site.
-    }
-  }
+  // What is not an address names no site ('').
+  const site = new Set(urls.map((url) => (url ? domainOf(url, base) : '')));
   site.delete('');
   return site;
 }

@@ -2,6 +2,7 @@ import { ADAPTERS, findArticle } from '../adapters/index.js';
 import { sameByline, textBefore, vietnameseDate, writtenDate } from '../adapters/metadata.js';
 import { bylineOf, proseMapOf } from '../adapters/generic.js';
 import { measureProse } from '../adapters/prose.js';
+import { siteOf } from '../adapters/teasers.js';
 import { forExtraction } from '../adapters/widgets.js';
 import { commonAncestor, linkShare, textOf } from '../dom.js';
 import { articleDocument } from '../frames.js';
@@ -10,7 +11,6 @@ import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from '
 import { Cleaner, now, type Budget } from './clean.js';
 import { findCredits } from './credits.js';
 import { findAuthor, findLead, findSource, picturesBeforeBody, titleElement } from './parts.js';
-import { siteOf } from '../adapters/teasers.js';
 import { tidy } from './tidy.js';
 import type { ExtractedArticle, ExtractOptions, ExtractResult } from './types.js';
 

@@ -3,11 +3,11 @@
  * bundle leaves both out and gets them from the reading chunk beside it (chunks/reading.ts).
  */
 import { isoDate, vietnameseDate, writtenDate } from '../adapters/metadata.js';
+import { siteOf } from '../adapters/teasers.js';
 import { isElement, textOf } from '../dom.js';
 import type { Found } from '../types.js';
 import { Cleaner, type Budget } from './clean.js';
 import { candidate, setFallback, type Candidate, type Fallback } from './extract.js';
-import { siteOf } from '../adapters/teasers.js';
 import { tidy } from './tidy.js';
 import type { ExtractOptions, ReadabilityLike } from './types.js';
 
