@@ -13,14 +13,15 @@ describe('extraction accuracy on the corpus (token precision / recall / F1 of th
 
   for (const c of CORPUS) {
     it(`${c.name}: F1 >= 0.95, never below plain Readability, metadata exact`, async () => {
-      const { doc, win, x } = await openReaderPage(c.html);
+      const { doc, x } = await openReaderPage(c.html);
       if (c.name === 'dynamic') {
         // The page adds paragraphs 500 ms after load: read it once it has.
         await expect.poll(() => doc.documentElement.getAttribute('data-late'), { timeout: 3000 }).toBe('done');
       }
-      const started = win.performance.now();
-      const article = x.extract(doc);
-      const took = win.performance.now() - started;
+      // Without the default 200 ms limit, which is wall-clock time: what is measured here is what the engine finds.
+      // On a loaded CI machine a first call on the large page was cut short (F1 0.951 instead of 0.98); the limit
+      // has its own test in extract.test.ts, and time per page is measured by npm run bench and npm run corpus.
+      const article = x.extract(doc, { timeLimit: 60_000 });
       const theirs = readabilityText(doc);
       expect(article).not.toBeNull();
       const ours = score(article!.text, c.expected.text);
@@ -32,8 +33,6 @@ describe('extraction accuracy on the corpus (token precision / recall / F1 of th
       expect(article!.lead).toBe(c.expected.lead);
       expect(ours.f1, `ours: P ${pct(ours.precision)} R ${pct(ours.recall)}`).toBeGreaterThanOrEqual(0.95);
       expect(ours.f1).toBeGreaterThanOrEqual(readability.f1);
-      // Bounded work: the default limit is 200 ms (this machine is shared; the check is generous).
-      expect(took).toBeLessThan(400);
     });
   }
 
