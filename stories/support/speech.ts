@@ -23,19 +23,24 @@ class SilentUtterance {
   constructor(public text: string) {}
 }
 
-/** A voice engine for stories. `failing`: every voice reports this error instead of speaking. */
+/**
+ * A voice engine for stories. `failing`: every voice reports this error instead of speaking. Its errors come in a
+ * microtask, after `speak()` or `cancel()` returns as a real engine's would: a story that waits for every voice to
+ * have failed then waits for no timer, which a loaded machine can hold back past `waitFor`'s one second (in CI
+ * the error story once saw the second voice still "Reading.").
+ */
 export function storySpeech(voices: StoryVoice[], { failing, fallback }: { failing?: string; fallback?: boolean } = {}) {
   let current: SilentUtterance | null = null;
   const synth = {
     getVoices: () => voices,
     speak(u: SilentUtterance) {
       current = u;
-      if (failing) setTimeout(() => u.onerror?.({ error: failing }), 0);
+      if (failing) queueMicrotask(() => u.onerror?.({ error: failing }));
     },
     cancel() {
       const u = current;
       current = null;
-      if (u) setTimeout(() => u.onerror?.({ error: 'interrupted' }), 0);
+      if (u) queueMicrotask(() => u.onerror?.({ error: 'interrupted' }));
     },
     pause() {},
     resume() {},
