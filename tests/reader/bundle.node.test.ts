@@ -159,6 +159,23 @@ describe('the one-file bundle and its reader script', () => {
     await page.context().close();
   });
 
+  /** One page per engine and script setting, navigated from corpus page to corpus page: a new page costs more than the extraction. */
+  const loaders: Record<string, { page: Page; errors: string[] }> = {};
+  async function load(key: string, path: string, scripts: boolean): Promise<{ page: Page; errors: string[] }> {
+    if (!loaders[key]) {
+      const context = await browser.newContext({ javaScriptEnabled: scripts, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+      loaders[key] = { page, errors };
+    }
+    const loader = loaders[key]!;
+    loader.errors.length = 0;
+    await loader.page.goto(`${origin}/repo/${path.slice(repo.length)}`);
+    return loader;
+  }
+
   // One test per page: each gets its own time, and a failure names its page (28 pages, four loads each).
   it.each(corpus.map((c) => [c.name, c] as const))("gives the npm entry's answers on corpus page %s, page scripts on and off", async (_name, c) => {
     const mismatches: string[] = [];
@@ -166,18 +183,16 @@ describe('the one-file bundle and its reader script', () => {
     for (const scripts of [true, false]) {
       // Scripts on: the bundle as a portal adds it (its chunk fetched from beside it). Off: both evaluated
       // from outside, as an extension or a test harness would; callbacks into the page's realm are refused.
-      const bundled = await open(c.path, scripts);
+      const bundled = await load(`bundle-${scripts}`, c.path, scripts);
       if (scripts) await bundled.page.addScriptTag({ url: '/dist/accessible-reader-retrofit.js' });
       else await bundled.page.evaluate((sources) => sources.forEach((s) => (0, eval)(s)), [readFileSync(BUNDLE, 'utf8'), readFileSync(CHUNK, 'utf8')]);
       if (c.name === 'dynamic' && scripts) await bundled.page.waitForFunction(() => document.documentElement.getAttribute('data-late') === 'done');
       answers[`bundle-${scripts}`] = await bundled.page.evaluate(`(${answer})(window.AccessibleReader)`);
-      const direct = await open(c.path, scripts);
+      const direct = await load(`npm-${scripts}`, c.path, scripts);
       await direct.page.evaluate((source) => (0, eval)(source), npm);
       if (c.name === 'dynamic' && scripts) await direct.page.waitForFunction(() => document.documentElement.getAttribute('data-late') === 'done');
       answers[`npm-${scripts}`] = await direct.page.evaluate(`(${answer})(window.__arNpm)`);
       expect([...bundled.errors, ...direct.errors], c.name).toEqual([]);
-      await bundled.page.context().close();
-      await direct.page.context().close();
     }
     const on = answers['npm-true']!;
     expect(on, c.name).not.toBeNull();
