@@ -78,6 +78,30 @@ describe('reader view: exactly the article, over the page', () => {
     });
   }
 
+  it('opened by the reader, it waits up to a second for the whole article, where extract() stops at 200 ms', async () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `<p>Đoạn thứ ${i + 1} của bản tin phường Duy Tân.</p>`).join('');
+    const page = await openReaderPage(`<!DOCTYPE html><html lang="vi"><head><title>Tin</title></head><body><article><h1>Bản tin phường Duy Tân</h1>${paragraphs}</article></body></html>`);
+    const { doc, win, x } = page;
+    // A site adapter that spends 300 ms before giving up (the generic one then finds the article): a slow computer.
+    const slow = {
+      name: 'slow',
+      detect: () => true,
+      find: () => {
+        const until = win.performance.now() + 300;
+        while (win.performance.now() < until);
+        return null;
+      },
+    };
+    const cut = x.tryExtract(doc, { adapters: [slow] });
+    expect(cut.truncated).toBe('timeout');
+    const view = x.openReader(doc, { extract: { adapters: [slow] } })!;
+    expect(text(view.root.querySelector('article')).endsWith('Đoạn thứ 300 của bản tin phường Duy Tân.')).toBe(true);
+    view.close();
+    const session = x.readAloud(doc, { extract: { adapters: [slow] }, autoplay: false })!;
+    expect(session.speaker.sentences.at(-1)!.text).toBe('Đoạn thứ 300 của bản tin phường Duy Tân.');
+    session.close();
+  });
+
   it('"Xem trang gốc" gives the page back exactly: DOM, scroll position, focus on the invoking control', async () => {
     const page = await openReaderPage(corpus('nukeviet').html, { height: 600 });
     const { doc, win, x } = page;

@@ -1,6 +1,6 @@
 /** Read-aloud on the page itself: a bar at the bottom of the window, the sentence highlighted in the page's text. */
 import { OWN } from '../dom.js';
-import { extractFrom, pageBlocks } from '../extract/extract.js';
+import { extractFrom, ON_REQUEST_TIME_LIMIT, pageBlocks } from '../extract/extract.js';
 import type { ExtractedArticle, ExtractOptions } from '../extract/types.js';
 import { languages } from '../reader/lang.js';
 import { h, iconButton } from '../ui/h.js';
@@ -15,6 +15,7 @@ export interface ReadAloudOptions {
   lang?: 'vi' | 'en';
   /** Where focus goes back when the player closes; default the element that had focus. */
   invoker?: Element | null;
+  /** How the article is found; its time limit defaults to 1 s here (the reader asked), not extract()'s 200 ms. */
   extract?: ExtractOptions;
   /** Speech engines; default the window's, then those of configureReadAloud(). */
   speech?: Speech | readonly Speech[];
@@ -46,7 +47,7 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
   try {
     const current = sessions.get(doc);
     if (current) return current;
-    const { article, reason } = extractFrom(doc, options.extract);
+    const { article, reason } = extractFrom(doc, { timeLimit: ON_REQUEST_TIME_LIMIT, ...options.extract });
     if (!article) {
       console.warn(`Accessible Reader: no article (${reason}).`);
       return null;

@@ -1,6 +1,6 @@
 import { OWN } from '../dom.js';
 import { readingBlocks, type ReadingBlock } from '../extract/blocks.js';
-import { extractFrom, pageBlocks } from '../extract/extract.js';
+import { extractFrom, ON_REQUEST_TIME_LIMIT, pageBlocks } from '../extract/extract.js';
 import type { ExtractedArticle, ExtractOptions } from '../extract/types.js';
 import { readAloudOf } from '../read-aloud/page.js';
 import { buildPlayer } from '../read-aloud/player.js';
@@ -28,6 +28,7 @@ export interface ReaderOptions {
   settings?: Partial<ReaderSettings>;
   /** Where focus goes back when the view closes; default the element that had focus when it opened. */
   invoker?: Element | null;
+  /** How the article is found; its time limit defaults to 1 s here (the reader asked), not extract()'s 200 ms. */
   extract?: ExtractOptions;
   /** Speech synthesis for read-aloud; default the window's. */
   speech?: Speech;
@@ -305,7 +306,7 @@ export function openReader(doc: Document, options: ReaderOptions = {}): ReaderVi
     if (current?.open) return current;
     // One voice at a time: reading aloud on the page stops when the view opens.
     readAloudOf(doc)?.close();
-    const { article, found, reason } = extractFrom(doc, options.extract);
+    const { article, found, reason } = extractFrom(doc, { timeLimit: ON_REQUEST_TIME_LIMIT, ...options.extract });
     if (!article) {
       console.warn(`Accessible Reader: no article (${reason}).`);
       return null;
