@@ -14,8 +14,8 @@ const FURNITURE =
   /^(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|đã xem|chia sẻ|share|in bài|in trang|bản in|gửi email|gửi bài|lưu bài|đánh giá bài viết|tổng số điểm|click để đánh giá|bình chọn|bình luận|ý kiến bạn đọc|từ khóa|từ khoá|tags?|quay lại|về đầu trang|trở về|facebook|zalo|twitter|cỡ chữ|tương phản)(?:\s|:|$)/i;
 /**
  * The site's lines in other languages: a row of share buttons' labels ("teilen twittern E-Mail"), "follow us"
- * lines, "back to the start page", an ad slot's "Advertisement" label, a photo gallery's buttons. (Whole short lines only: "Print copies are
- * available…" is a sentence.)
+ * lines, "back to the start page", an ad slot's "Advertisement" label, a photo gallery's buttons. (Whole short
+ * lines only: "Print copies are available…" is a sentence.)
  */
 const SITE_LINE =
   /^(?:(?:teilen|twittern|tweet|drucken|pinnen|pin it|share|print|e-?mail|facebook|twitter|whatsapp|linkedin|xing|telegram|pinterest|flipboard|reddit|messenger|zalo)\b[\s|,·•/]*){2,}$|^(?:síguenos|siguenos|follow us|folge uns|folgen sie uns)\b|^(?:zur startseite|zurück zur übersicht|zur übersicht|back to top|nach oben|back to home)$|^(?:advertisement|advertising|advert|anzeige|werbung|publicité|publicidad|pubblicità|quảng cáo|sponsored content)$|^(?:caption|close|back to gallery|view gallery|chú thích|đóng|xem bộ ảnh|quay lại bộ ảnh|(?:image|photo|ảnh) \d+ ?(?:of|\/) ?\d+)$/i;
@@ -194,9 +194,10 @@ function dropTeaserLists(content: Element, site: Set<string>): void {
  */
 function dropRepeats(content: Element, blocks: ReadingBlock[]): void {
   const kept = blocks.filter((b) => content.contains(b.el));
-  const said = (b: ReadingBlock) => b.text.length >= (b.el.closest('li') ? 120 : 80) && !b.text.includes('\n');
+  // Blocks long enough, and of one line, to count as said again.
+  const said = new Set(kept.filter((b) => b.text.length >= (b.el.closest('li') ? 120 : 80) && !b.text.includes('\n')));
   const times = new Map<string, number>();
-  for (const b of kept) if (said(b)) times.set(b.text, (times.get(b.text) ?? 0) + 1);
+  for (const b of said) times.set(b.text, (times.get(b.text) ?? 0) + 1);
   const again = [...times.values()].filter((n) => n > 1).length;
   // A run of paragraphs said again is the page's own doing (a letter quoted twice, a copy for small screens its
   // stylesheet would hide): it stays, as the page has it.
@@ -205,7 +206,7 @@ function dropRepeats(content: Element, blocks: ReadingBlock[]): void {
   let once = 0;
   const lastSaid = new Map<string, number>();
   for (const b of kept) {
-    if (!said(b) || times.get(b.text)! < 2) {
+    if (!said.has(b) || times.get(b.text)! < 2) {
       once += b.text.length;
       continue;
     }

@@ -1,6 +1,6 @@
 /** Read-aloud on the page itself: a bar at the bottom of the window, the sentence highlighted in the page's text. */
 import { OWN } from '../dom.js';
-import { extractFrom, ON_REQUEST_TIME_LIMIT, pageBlocks } from '../extract/extract.js';
+import { extractFrom, onRequest, pageBlocks } from '../extract/extract.js';
 import type { ExtractedArticle, ExtractOptions } from '../extract/types.js';
 import { languages } from '../reader/lang.js';
 import { h, iconButton } from '../ui/h.js';
@@ -47,7 +47,7 @@ export function readAloud(doc: Document, options: ReadAloudOptions = {}): ReadAl
   try {
     const current = sessions.get(doc);
     if (current) return current;
-    const { article, reason } = extractFrom(doc, { timeLimit: ON_REQUEST_TIME_LIMIT, ...options.extract });
+    const { article, reason } = extractFrom(doc, onRequest(options.extract));
     if (!article) {
       console.warn(`Accessible Reader: no article (${reason}).`);
       return null;

@@ -1,6 +1,6 @@
 import { OWN } from '../dom.js';
 import { readingBlocks, type ReadingBlock } from '../extract/blocks.js';
-import { extractFrom, ON_REQUEST_TIME_LIMIT, pageBlocks } from '../extract/extract.js';
+import { extractFrom, onRequest, pageBlocks } from '../extract/extract.js';
 import type { ExtractedArticle, ExtractOptions } from '../extract/types.js';
 import { readAloudOf } from '../read-aloud/page.js';
 import { buildPlayer } from '../read-aloud/player.js';
@@ -306,7 +306,7 @@ export function openReader(doc: Document, options: ReaderOptions = {}): ReaderVi
     if (current?.open) return current;
     // One voice at a time: reading aloud on the page stops when the view opens.
     readAloudOf(doc)?.close();
-    const { article, found, reason } = extractFrom(doc, { timeLimit: ON_REQUEST_TIME_LIMIT, ...options.extract });
+    const { article, found, reason } = extractFrom(doc, onRequest(options.extract));
     if (!article) {
       console.warn(`Accessible Reader: no article (${reason}).`);
       return null;
