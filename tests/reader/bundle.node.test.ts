@@ -57,8 +57,11 @@ describe('the one-file bundle and its reader script', () => {
   let server: Server;
   let origin = '';
   let npm = '';
+  /** The bundle and its reader script, as evaluated from outside a page whose scripts are off. */
+  let bundleSources: string[] = [];
   beforeAll(async () => {
     npm = await buildNpmEntry();
+    bundleSources = [readFileSync(BUNDLE, 'utf8'), readFileSync(CHUNK, 'utf8')];
     server = createServer((req, res) => {
       const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
       const file = path.startsWith('/dist/') ? DIST + path.slice(6) : path.startsWith('/repo/') ? repo + path.slice(6) : '';
@@ -79,15 +82,21 @@ describe('the one-file bundle and its reader script', () => {
     server?.close();
   });
 
-  /** The page at `path` (a file of the repository), served; `scripts: false` turns its own scripts off. */
-  async function open(path: string, scripts = true): Promise<{ page: Page; errors: string[] }> {
+  /** A new page in a context of its own, with what it reports as errors; `scripts: false` turns its own scripts off. */
+  async function watchedPage(scripts: boolean): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ javaScriptEnabled: scripts, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-    await page.goto(`${origin}/repo/${path.slice(repo.length)}`);
     return { page, errors };
+  }
+
+  /** The page at `path` (a file of the repository), served, in a new page. */
+  async function open(path: string, scripts = true): Promise<{ page: Page; errors: string[] }> {
+    const opened = await watchedPage(scripts);
+    await opened.page.goto(`${origin}/repo/${path.slice(repo.length)}`);
+    return opened;
   }
 
   it('stays within 40 KB gzip with the engine, Lit and the components; reader view, read-aloud and Readability are in the reader script, which has no second Lit', () => {
@@ -162,15 +171,7 @@ describe('the one-file bundle and its reader script', () => {
   /** One page per engine and script setting, navigated from corpus page to corpus page: a new page costs more than the extraction. */
   const loaders: Record<string, { page: Page; errors: string[] }> = {};
   async function load(key: string, path: string, scripts: boolean): Promise<{ page: Page; errors: string[] }> {
-    if (!loaders[key]) {
-      const context = await browser.newContext({ javaScriptEnabled: scripts, viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-      loaders[key] = { page, errors };
-    }
-    const loader = loaders[key]!;
+    const loader = (loaders[key] ??= await watchedPage(scripts));
     loader.errors.length = 0;
     await loader.page.goto(`${origin}/repo/${path.slice(repo.length)}`);
     return loader;
@@ -185,7 +186,7 @@ describe('the one-file bundle and its reader script', () => {
       // from outside, as an extension or a test harness would; callbacks into the page's realm are refused.
       const bundled = await load(`bundle-${scripts}`, c.path, scripts);
       if (scripts) await bundled.page.addScriptTag({ url: '/dist/accessible-reader-retrofit.js' });
-      else await bundled.page.evaluate((sources) => sources.forEach((s) => (0, eval)(s)), [readFileSync(BUNDLE, 'utf8'), readFileSync(CHUNK, 'utf8')]);
+      else await bundled.page.evaluate((sources) => sources.forEach((s) => (0, eval)(s)), bundleSources);
       if (c.name === 'dynamic' && scripts) await bundled.page.waitForFunction(() => document.documentElement.getAttribute('data-late') === 'done');
       answers[`bundle-${scripts}`] = await bundled.page.evaluate(`(${answer})(window.AccessibleReader)`);
       const direct = await load(`npm-${scripts}`, c.path, scripts);
