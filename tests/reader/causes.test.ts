@@ -106,11 +106,13 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.byline).toBeUndefined();
   });
 
-  it("lists of teasers of the site's other stories before and after the article go with their titles, and their authors and dates are not the article's; the article's own list of links stays", async () => {
+  it("lists of teasers of the site's other stories before and after the article, and a row of cards each covered by an empty link, go with their titles, and their authors and dates are not the article's; the article's own list of links stays", async () => {
     const { article } = await extracted('teaser-lists');
     expect(article.title).toBe('Đà Nẵng mở thêm ba điểm tiếp nhận hồ sơ cho người cao tuổi');
     expect(article.text).toBe(paragraphs(page('teaser-lists'), '.shortcode-content'));
     for (const gone of ['Tin nổi bật', 'Cầu Rồng phun lửa', 'Xem thêm', 'Khám mắt miễn phí', 'Minh Châu', 'Đêm nhạc tình nghĩa']) expect(article.text).not.toContain(gone);
+    // The rail's cards, whose kickers and lines are in no link (an empty link covers each card), go with their title.
+    for (const gone of ['Đọc nhiều nhất', 'TẤM LÒNG BÀ NỘI', 'Nông dân Hòa Vang', 'CẢNH GIÁC', 'giả nhân viên điện lực']) expect(article.text).not.toContain(gone);
     // The article names no author and no date: the first teaser's ("Minh Châu", 29/11/2025) are another story's.
     expect(article.byline).toBeUndefined();
     expect(article.published).toBeUndefined();

@@ -63,3 +63,25 @@ export function inTeaser(el: Element): boolean {
   const teaser = (li: Element | null) => li?.localName === 'li' && isTeaser(li, site);
   return teaser(item) && (teaser(item.previousElementSibling) || teaser(item.nextElementSibling));
 }
+
+/** A link laid over a card: an `<a href>` with nothing inside it, going to another page. */
+const isOverlayLink = (a: Element) => !a.firstElementChild && !/\S/.test(a.textContent ?? '') && !/^(?:#|javascript:)/i.test(a.getAttribute('href') ?? '#');
+
+/**
+ * Teaser cards in a row (a "Most read" rail, a carousel of other stories): three or more boxes side by side, each
+ * a kicker and a headline or two (300 characters at most) under an empty link stretched over the whole box.
+ * Their text is in no link, so they do not read as links; a click on any of them opens another page.
+ */
+export function cardRows(root: Element): Element[] {
+  const rows = new Map<Element, Set<Element>>();
+  for (const a of root.querySelectorAll('a[href]')) {
+    const card = a.parentElement;
+    const row = card?.parentElement;
+    if (!card || !row || card === root || !isOverlayLink(a)) continue;
+    const text = textOf(card);
+    if (!text || text.length > 300) continue;
+    if (!rows.has(row)) rows.set(row, new Set());
+    rows.get(row)!.add(card);
+  }
+  return [...rows.values()].filter((cards) => cards.size >= 3).flatMap((cards) => [...cards]);
+}

@@ -2,7 +2,7 @@ import { ADAPTERS, findArticle } from '../adapters/index.js';
 import { sameByline, textBefore, vietnameseDate, writtenDate } from '../adapters/metadata.js';
 import { bylineOf, proseMapOf } from '../adapters/generic.js';
 import { measureProse } from '../adapters/prose.js';
-import { siteOf } from '../adapters/teasers.js';
+import { cardRows, siteOf } from '../adapters/teasers.js';
 import { forExtraction } from '../adapters/widgets.js';
 import { commonAncestor, linkShare, textOf } from '../dom.js';
 import { articleDocument } from '../frames.js';
@@ -95,6 +95,8 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   // Comments, related lists, share bars, author bios, newsletter boxes inside the text are not the article.
   // (Measured already when the generic adapter found the article: the page's own boxes inside the body.)
   for (const box of (proseMapOf(found) ?? measureProse(body)).boilerplate) if (body.contains(box) && box !== body) skipped.add(box);
+  // So are rows of teaser cards (their headlines in no link, an empty link over each card).
+  for (const card of cardRows(body)) skipped.add(card);
   const title = titleElement(doc, root, article.title);
   if (title && !title.contains(body)) skipped.add(title);
   const signed = bylineOf(found);
