@@ -14,13 +14,12 @@
 // (bench-results/corpus-tune.json lists every tuning page's scores); the held-out half is only ever reported
 // as means. A full run (SPLIT=all, no DATASETS/LIMIT) writes the "Extraction corpus" section at the end of
 // tests/bench/RESULTS.md and bench-results/corpus.md.
-import { bagScore } from '../reader/score.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, mean, median, ms, pct, runOnPages, saveReport, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -40,16 +39,6 @@ const ONLY = process.env.DATASETS?.split(',');
 const LIMIT = Number(process.env.LIMIT ?? Infinity);
 const IDS = process.env.IDS?.split(',');
 const FULL = SPLIT === 'all' && !ONLY && !IDS && !Number.isFinite(LIMIT);
-
-/** The corpus README's tokenizer: NFC, lower case, split on anything that is not a letter or a digit. */
-const tokens = (s) => s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-/** Token precision, recall and F1 of `got` against `want` (bags of tokens); 0 when nothing was extracted. */
-function score(got, want) {
-  const g = tokens(got);
-  const { precision: p, recall: r, f1 } = bagScore(g, tokens(want));
-  return { p, r, f1, empty: !g.length };
-}
 
 /**
  * The fixed split: half the pages, chosen by hash, are for tuning; the rest are held out. Salted: the corpus
@@ -91,7 +80,7 @@ const { results, version: chromiumVersion } = await runOnPages({
   pathOf: (p) => `/${p.dataset}/${p.id}.html`,
   score(p, got) {
     const row = { dataset: p.dataset, id: p.id, split: p.split };
-    if (got) for (const e of ENGINES) row[e] = { ...score(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, platform: got[e].platform, error: got[e].error, cloneMs: got[e].cloneMs, chars: got[e].text.length };
+    if (got) for (const e of ENGINES) row[e] = { ...tokenScore(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, platform: got[e].platform, error: got[e].error, cloneMs: got[e].cloneMs, chars: got[e].text.length };
     return row;
   },
 });
@@ -99,21 +88,6 @@ const seconds = (Date.now() - started) / 1000;
 log(`done: ${results.length} pages in ${seconds.toFixed(0)} s`);
 
 // ---- Report ----
-function summary(rows, engine) {
-  const s = rows.map((r) => r[engine] ?? { f1: 0, p: 0, r: 0, empty: true, ms: NaN });
-  return {
-    n: rows.length,
-    f1: mean(s.map((x) => x.f1)),
-    p: mean(s.map((x) => x.p)),
-    r: mean(s.map((x) => x.r)),
-    empty: s.filter((x) => x.empty).length,
-    gross: s.filter((x) => x.f1 < 0.5).length,
-    ms: median(s.map((x) => x.ms)),
-    warm: median(s.map((x) => x.warmMs)),
-    below: engine === 'readability' ? null : rows.filter((r) => (r[engine]?.f1 ?? 0) < (r.readability?.f1 ?? 0) - 0.005).length,
-  };
-}
-
 const failed = results.filter((r) => r.error);
 const md = [];
 md.push('## Extraction corpus', '');
@@ -132,7 +106,7 @@ for (const split of ['held-out', 'tune']) {
   for (const dataset of [...DATASETS.filter((d) => rows.some((r) => r.dataset === d)), 'all']) {
     const subset = dataset === 'all' ? rows : rows.filter((r) => r.dataset === dataset);
     for (const engine of ENGINES) {
-      const s = summary(subset, engine);
+      const s = tokenSummary(subset, engine);
       const name = dataset === 'all' ? '**all**' : dataset;
       const f1 = dataset === 'all' ? `**${pct(s.f1)}**` : pct(s.f1);
       md.push(`| ${name} | ${s.n} | ${LABEL[engine]} | ${f1} | ${pct(s.p)} | ${pct(s.r)} | ${s.empty} | ${s.gross} | ${s.below ?? ''} | ${ms(s.ms)} | ${ms(s.warm)} |`);

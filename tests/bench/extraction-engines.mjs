@@ -1,7 +1,8 @@
 // The three extractors the corpus benchmarks compare, run in real Chromium on pages whose own scripts are off:
 // the one-file bundle (with its reader script), the npm entry and Mozilla Readability 0.6.0, in the same page
-// and run. Shared by `npm run corpus` (token F1 against ground-truth text) and `npm run corpus:snippets`
-// (trafilatura's evaluation pages, scored by snippets that must and must not be extracted).
+// and run. Shared by `npm run corpus` and `npm run corpus:l3s` (token F1 against ground-truth text), `npm run
+// corpus:snippets` (trafilatura's evaluation pages, scored by snippets that must and must not be extracted) and the
+// scrapinghub and WCXB benchmarks.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -9,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bagScore } from '../reader/score.ts';
 import { buildNpmEntry } from './npm-entry.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -155,6 +157,32 @@ export function median(xs) {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+/** The corpus README's tokenizer: NFC, lower case, split on anything that is not a letter or a digit. */
+const tokens = (s) => s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Token precision, recall and F1 of `got` against `want` (bags of tokens); 0 when nothing was extracted. */
+export function tokenScore(got, want) {
+  const g = tokens(got);
+  const { precision: p, recall: r, f1 } = bagScore(g, tokens(want));
+  return { p, r, f1, empty: !g.length };
+}
+
+/** Means of one engine's token scores over `rows` (a page it could not run counts as empty), its median times and how often it falls below Readability. */
+export function tokenSummary(rows, engine) {
+  const s = rows.map((r) => r[engine] ?? { f1: 0, p: 0, r: 0, empty: true, ms: NaN });
+  return {
+    n: rows.length,
+    f1: mean(s.map((x) => x.f1)),
+    p: mean(s.map((x) => x.p)),
+    r: mean(s.map((x) => x.r)),
+    empty: s.filter((x) => x.empty).length,
+    gross: s.filter((x) => x.f1 < 0.5).length,
+    ms: median(s.map((x) => x.ms)),
+    warm: median(s.map((x) => x.warmMs)),
+    below: engine === 'readability' ? null : rows.filter((r) => (r[engine]?.f1 ?? 0) < (r.readability?.f1 ?? 0) - 0.005).length,
+  };
+}
+
 export const pct = (x) => (Number.isFinite(x) ? (x * 100).toFixed(1) : 'n/a');
 export const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 

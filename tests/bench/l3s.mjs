@@ -1,0 +1,99 @@
+// `npm run corpus:l3s`: the unseen check. Extraction on L3S-GN1 (621 English news articles from 408 sites,
+// crawled from Google News in 2008, every text block labelled by people), a set no rule of ours was ever tuned
+// or looked at on: it is reported as means only, never page by page.
+//
+//   node tests/bench/l3s.mjs    L3S_DIR=…/L3S-GN1  CONCURRENCY=3  LIMIT=50
+//
+// The pages belong to the L3S Research Center (Kohlschütter, Fankhauser, Nejdl: "Boilerplate Detection using
+// Shallow Text Features", WSDM 2010; research use only): read in place from a copy beside the repo, never
+// copied or committed; skipped with a message when there is none. The dataset's HTML conversion of its WARC
+// archive (folders original/ and annotated/) is what is read; one copy is in https://github.com/geodrome/page-signal
+// (folder L3S-GN1-20100130203947-00001).
+// Truth: the blocks the annotators labelled full text (x-nc-sel2) or supplemental (x-nc-sel3: captions,
+// subheadings); the headline (sel1) is left out, as each engine's text leaves the title out. Scored as `npm run
+// corpus` scores: token F1 per page, unweighted means, the same engines in the same page and run.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'parse5';
+import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const started = Date.now();
+const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s]`, ...a);
+
+const DIR = [process.env.L3S_DIR, resolve(ROOT, '../l3s-gn1'), resolve(ROOT, '../unseen-l3s-gn1')].find((d) => d && existsSync(join(d, 'annotated')) && existsSync(join(d, 'original')));
+if (!DIR) {
+  console.log(`npm run corpus:l3s: skipped, no copy of L3S-GN1 with original/ and annotated/ (set L3S_DIR, or copy the folder L3S-GN1-20100130203947-00001 of https://github.com/geodrome/page-signal to ${resolve(ROOT, '../l3s-gn1')}).`);
+  process.exit(0);
+}
+const CONCURRENCY = Math.max(1, Number(process.env.CONCURRENCY ?? 3));
+const LIMIT = Number(process.env.LIMIT ?? Infinity);
+
+/** The text of the blocks labelled full text or supplemental, in page order, one block per line. */
+function truthOf(annotatedHtml) {
+  const blocks = [];
+  const walk = (node, inTruth) => {
+    const cls = node.attrs?.find((a) => a.name === 'class')?.value ?? '';
+    const here = inTruth || /\bx-nc-sel[23]\b/.test(cls);
+    if (node.nodeName === '#text') {
+      if (inTruth) blocks.push(node.value);
+      return;
+    }
+    if (node.nodeName === 'script' || node.nodeName === 'style') return;
+    for (const child of node.childNodes ?? []) walk(child, here);
+    if (here && !inTruth) blocks.push('\n');
+  };
+  walk(parse(annotatedHtml), false);
+  return blocks.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\n\s*/g, '\n').trim();
+}
+
+const ids = readdirSync(join(DIR, 'annotated'))
+  .filter((f) => f.endsWith('.html') && existsSync(join(DIR, 'original', f)))
+  .sort()
+  .slice(0, LIMIT);
+const pages = ids.map((file) => ({ file, split: 'unseen', truth: truthOf(readFileSync(join(DIR, 'annotated', file), 'utf8')) })).filter((p) => p.truth);
+const noTruth = ids.length - pages.length;
+
+const loadBefore = loadavg()[0];
+// The files are the crawl's HTML re-encoded as UTF-8, many still declaring ISO-8859-1: the header says what they are.
+const served = servedByIndex(pages, (p) => readFileSync(join(DIR, 'original', p.file)), 'text/html; charset=utf-8');
+const { results, version } = await runOnPages({
+  pages,
+  from: DIR,
+  concurrency: CONCURRENCY,
+  log,
+  ...served,
+  score(p, got) {
+    const row = { id: p.file, split: p.split };
+    if (got) for (const e of ENGINES) row[e] = { ...tokenScore(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, platform: got[e].platform, error: got[e].error };
+    return row;
+  },
+});
+const seconds = (Date.now() - started) / 1000;
+log(`done: ${results.length} pages in ${seconds.toFixed(0)} s`);
+
+const failed = results.filter((r) => r.error);
+const md = ['## Extraction on L3S-GN1 (unseen)', ''];
+md.push(
+  `${new Date().toISOString()}, \`npm run corpus:l3s\` (tests/bench/l3s.mjs): ${results.length} English news articles of L3S-GN1 (Kohlschütter et al., WSDM 2010: 621 pages from 408 sites, crawled from Google News in 2008, each text block labelled by people; research use only, read in place, never copied)${noTruth ? `, less ${noTruth} with no block labelled full text` : ''}. No rule was tuned on this set or looked at page by page on it: it is the unseen check, reported as means only. Each page in Chromium ${version} headless with the page's own JavaScript disabled and no network; in the same page and run, the one-file bundle (with its reader script), the npm entry and Readability 0.6.0. Truth: the blocks labelled full text or supplemental (captions, subheadings), not the headline. Token F1 per page as \`npm run corpus\` scores it, unweighted means in %; time as there (median script ms around the call, first and second call on the page). ${CONCURRENCY} pages at a time on ${cpus().length} shared CPUs (load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}); took ${seconds.toFixed(0)} s.`,
+  '',
+);
+if (failed.length) md.push(`Pages that could not be run (counted as empty for every engine): ${failed.length} (${failed.map((r) => `${r.id}: ${r.error}`).slice(0, 5).join('; ')}).`, '');
+md.push('| engine | pages | F1 | P | R | empty | F1 < 0.5 | below Readability | ms / page (median) | ms, second call |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const engine of ENGINES) {
+  const s = tokenSummary(results, engine);
+  md.push(`| ${LABEL[engine]} | ${s.n} | **${pct(s.f1)}** | ${pct(s.p)} | ${pct(s.r)} | ${s.empty} | ${s.gross} | ${s.below ?? ''} | ${ms(s.ms)} | ${ms(s.warm)} |`);
+}
+const fallback = results.filter((r) => r.npm?.platform === 'readability').length;
+const slower = median(results.map((r) => r.bundle?.warmMs / r.readability?.warmMs));
+md.push('', `The npm entry fell back to Readability on ${fallback} of ${results.length} pages. Second call, bundle / Readability per page: median ${slower.toFixed(2)}x.`, '');
+
+const text = md.join('\n');
+// No tuning rows: every page stays unseen.
+saveReport('l3s', text, results, 'tune');
+if (!Number.isFinite(LIMIT)) {
+  writeResultsSection('Extraction on L3S-GN1 (unseen)', text);
+  log('wrote the "Extraction on L3S-GN1 (unseen)" section of tests/bench/RESULTS.md');
+}
