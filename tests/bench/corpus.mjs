@@ -14,12 +14,11 @@
 // (bench-results/corpus-tune.json lists every tuning page's scores); the held-out half is only ever reported
 // as means. A full run (SPLIT=all, no DATASETS/LIMIT) writes the "Extraction corpus" section at the end of
 // tests/bench/RESULTS.md and bench-results/corpus.md.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, splitOf, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -39,12 +38,6 @@ const ONLY = process.env.DATASETS?.split(',');
 const LIMIT = Number(process.env.LIMIT ?? Infinity);
 const IDS = process.env.IDS?.split(',');
 const FULL = SPLIT === 'all' && !ONLY && !IDS && !Number.isFinite(LIMIT);
-
-/**
- * The fixed split: half the pages, chosen by hash, are for tuning; the rest are held out. Salted: the corpus
- * picked its CleanEval pages by the unsalted SHA-256 of `cleaneval:<id>`, which would put them all on one side.
- */
-const splitOf = (dataset, id) => (createHash('sha256').update(`accessible-reader split:${dataset}:${id}`).digest()[0] < 128 ? 'tune' : 'held-out');
 
 function readManifest(dataset) {
   const [head, ...rows] = readFileSync(join(CORPUS, dataset, 'manifest.tsv'), 'utf8').trim().split('\n');

@@ -4,6 +4,7 @@
 // corpus:snippets` (trafilatura's evaluation pages, scored by snippets that must and must not be extracted) and the
 // scrapinghub and WCXB benchmarks.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -157,6 +158,13 @@ export function median(xs) {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+/**
+ * The fixed split of a set's pages: those whose salted hash (SHA-256 of `accessible-reader split:<set>:<id>`) starts
+ * below 128 are for tuning, the rest are held out. Salted: the corpus picked its CleanEval pages by the unsalted
+ * SHA-256 of `cleaneval:<id>`, which would put them all on one side.
+ */
+export const splitOf = (set, id) => (createHash('sha256').update(`accessible-reader split:${set}:${id}`).digest()[0] < 128 ? 'tune' : 'held-out');
+
 /** The corpus README's tokenizer: NFC, lower case, split on anything that is not a letter or a digit. */
 const tokens = (s) => s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 

@@ -14,13 +14,12 @@
 // Truth: the blocks the annotators labelled full text (x-nc-sel2) or supplemental (x-nc-sel3: captions,
 // subheadings); the headline (sel1) is left out, as each engine's text leaves the title out. Scored as `npm run
 // corpus` scores: token F1 per page, unweighted means, the same engines in the same page and run.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'parse5';
-import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, splitOf, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -34,8 +33,6 @@ if (!DIR) {
 const CONCURRENCY = Math.max(1, Number(process.env.CONCURRENCY ?? 3));
 const LIMIT = Number(process.env.LIMIT ?? Infinity);
 const SPLIT = process.env.SPLIT ?? 'all';
-/** The fixed split: pages whose salted hash starts below 128 are for tuning, the rest are held out. */
-const splitOf = (file) => (createHash('sha256').update(`accessible-reader split:l3s:${file}`).digest()[0] < 128 ? 'tune' : 'held-out');
 
 /** The text of the blocks labelled full text or supplemental, in page order, one block per line. */
 function truthOf(annotatedHtml) {
@@ -55,12 +52,14 @@ function truthOf(annotatedHtml) {
   return blocks.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\n\s*/g, '\n').trim();
 }
 
-const ids = readdirSync(join(DIR, 'annotated'))
-  .filter((f) => f.endsWith('.html') && existsSync(join(DIR, 'original', f)) && (SPLIT === 'all' || splitOf(f) === SPLIT))
+const chosen = readdirSync(join(DIR, 'annotated'))
+  .filter((file) => file.endsWith('.html') && existsSync(join(DIR, 'original', file)))
   .sort()
+  .map((file) => ({ file, split: splitOf('l3s', file) }))
+  .filter((p) => SPLIT === 'all' || p.split === SPLIT)
   .slice(0, LIMIT);
-const pages = ids.map((file) => ({ file, split: splitOf(file), truth: truthOf(readFileSync(join(DIR, 'annotated', file), 'utf8')) })).filter((p) => p.truth);
-const noTruth = ids.length - pages.length;
+const pages = chosen.map((p) => ({ ...p, truth: truthOf(readFileSync(join(DIR, 'annotated', p.file), 'utf8')) })).filter((p) => p.truth);
+const noTruth = chosen.length - pages.length;
 
 const loadBefore = loadavg()[0];
 // The files are the crawl's HTML re-encoded as UTF-8, many still declaring ISO-8859-1: the header says what they are.
@@ -89,9 +88,10 @@ md.push(
 if (failed.length) md.push(`Pages that could not be run (counted as empty for every engine): ${failed.length} (${failed.map((r) => `${r.id}: ${r.error}`).slice(0, 5).join('; ')}).`, '');
 md.push('The split is fixed by a hash (SHA-256 of `accessible-reader split:l3s:<file>`, first byte < 128: tuning).', '');
 md.push('| part | engine | pages | F1 | P | R | empty | F1 < 0.5 | below Readability | ms / page (median) | ms, second call |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const part of ['held-out', 'tune', 'all']) {
+// Both halves, then all pages when the run had both.
+const parts = ['held-out', 'tune'].filter((part) => results.some((r) => r.split === part));
+for (const part of parts.length > 1 ? [...parts, 'all'] : parts) {
   const rows = part === 'all' ? results : results.filter((r) => r.split === part);
-  if (!rows.length || (part === 'all' && rows.length === results.filter((r) => r.split === rows[0].split).length)) continue;
   for (const engine of ENGINES) {
     const s = tokenSummary(rows, engine);
     md.push(`| ${part} | ${LABEL[engine]} | ${s.n} | **${pct(s.f1)}** | ${pct(s.p)} | ${pct(s.r)} | ${s.empty} | ${s.gross} | ${s.below ?? ''} | ${ms(s.ms)} | ${ms(s.warm)} |`);

@@ -14,13 +14,12 @@
 // article body, true/false positives and negatives normalised to sum 1; precision is the mean over pages that
 // extracted something, recall the mean over all pages, F1 = 2PR / (P + R) of those means; accuracy, the share
 // of pages whose words match exactly. "±" is the standard deviation of 1,000 bootstrap resamples of the pages.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { ENGINES, LABEL, median, ms, runOnPages, saveReport, servedByIndex, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, LABEL, median, ms, runOnPages, saveReport, servedByIndex, splitOf, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -33,8 +32,6 @@ if (!DIR) {
 }
 const CONCURRENCY = Math.max(1, Number(process.env.CONCURRENCY ?? 3));
 const SPLIT = process.env.SPLIT ?? 'all';
-/** The fixed split: pages whose salted hash starts below 128 are for tuning, the rest are held out. */
-const splitOf = (id) => (createHash('sha256').update(`accessible-reader split:scrapinghub:${id}`).digest()[0] < 128 ? 'tune' : 'held-out');
 
 let truth;
 try {
@@ -44,8 +41,8 @@ try {
   process.exit(1);
 }
 const pages = Object.keys(truth)
-  .filter((id) => existsSync(join(DIR, 'html', `${id}.html.gz`)) && (SPLIT === 'all' || splitOf(id) === SPLIT))
-  .map((id) => ({ id, split: splitOf(id), html: join(DIR, 'html', `${id}.html.gz`), body: String(truth[id]?.articleBody ?? '') }));
+  .filter((id) => existsSync(join(DIR, 'html', `${id}.html.gz`)) && (SPLIT === 'all' || splitOf('scrapinghub', id) === SPLIT))
+  .map((id) => ({ id, split: splitOf('scrapinghub', id), html: join(DIR, 'html', `${id}.html.gz`), body: String(truth[id]?.articleBody ?? '') }));
 const missing = Object.keys(truth).filter((id) => !existsSync(join(DIR, 'html', `${id}.html.gz`))).length;
 
 /** evaluate.py's _tokenize: Python's `re.findall(r'\w+', text)` (letters, digits and `_` of any script; case kept). */

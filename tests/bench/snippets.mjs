@@ -13,12 +13,11 @@
 // Scoring (trafilatura's tests/eval_common.py): whitespace-normalised substring matching; a "with" snippet
 // found is a true positive, missed a false negative; a "without" snippet found is a false positive. Counts are
 // summed over the pages (micro average), then precision, recall and F1.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, splitOf, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -36,7 +35,6 @@ const FILES = process.env.FILES?.split(',');
 const FULL = SPLIT === 'all' && !FILES && !Number.isFinite(LIMIT);
 
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
-const splitOf = (file) => (createHash('sha256').update(`accessible-reader split:trafilatura:${file}`).digest()[0] < 128 ? 'tune' : 'held-out');
 const pathOf = (file) => ['cache', 'eval'].map((sub) => join(DIR, 'tests', sub, file)).find(existsSync);
 
 let evaldata;
@@ -48,7 +46,7 @@ try {
 }
 const pages = [];
 for (const [url, item] of Object.entries(evaldata)) {
-  const split = splitOf(item.file);
+  const split = splitOf('trafilatura', item.file);
   if (SPLIT !== 'all' && split !== SPLIT) continue;
   if (FILES && !FILES.includes(item.file)) continue;
   if (!pathOf(item.file) || !Array.isArray(item.with) || !Array.isArray(item.without)) continue;
