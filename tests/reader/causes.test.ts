@@ -314,6 +314,61 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.published).toBe('2024-10-16');
   });
 
+  it('an article set straight in a table cell, its paragraphs split by <br><br>, is the cell: not the row with the menu beside it', async () => {
+    const { doc, x, article } = await extracted('br-paragraphs');
+    expect(article.title).toBe('Phường Tân Thuận ra quân dọn vệ sinh kênh rạch trước mùa mưa');
+    const lines = article.text.split('\n');
+    expect(lines[0]).toMatch(/^Sáng 13\/4, Ủy ban nhân dân phường Tân Thuận/);
+    expect(lines.at(-1)).toBe('Dịp này, phường cũng phát năm trăm túi đựng rác phân loại tại nguồn cho các hộ dân sống dọc tuyến kênh.');
+    expect(lines).toHaveLength(4);
+    for (const gone of ['Trang thông tin điện tử phường', 'bộ phận một cửa', 'Thủ tục hành chính', 'Bản quyền']) expect(article.text).not.toContain(gone);
+    expect(x.findArticle(doc)!.article.body.closest('.menutrai')).toBeNull();
+    expect(x.findArticle(doc)!.article.body.contains(doc.querySelector('.menutrai'))).toBe(false);
+  });
+
+  it('a <p> broken by <br><br> is a part of the article, not the article: the opening paragraph before it is kept', async () => {
+    const { article } = await extracted('br-in-paragraph');
+    const lines = article.text.split('\n');
+    expect(lines[0]).toBe('Từ đầu tháng Mười Một, Thư viện tỉnh mở góc đọc dành riêng cho người cao tuổi ở tầng trệt, với hơn hai nghìn đầu sách in chữ lớn.');
+    expect(lines.at(-1)).toMatch(/Giờ mở cửa từ bảy giờ rưỡi sáng đến năm giờ chiều, kể cả ngày thứ Bảy\.$/);
+    expect(article.text).toContain('Mỗi sáng thứ Ba và thứ Năm');
+    for (const gone of ['Chia sẻ', 'Bình luận', 'Từ khóa']) expect(article.text).not.toContain(gone);
+  });
+
+  it('a lead named "abstract" beside a body of <br><br> paragraphs is the lead', async () => {
+    const { article } = await extracted('abstract-lead');
+    expect(article.lead).toMatch(/^LONG ĐIỀN - Từ tháng Năm, ba trăm hộ dân/);
+    const lines = article.text.split('\n');
+    expect(lines[0]).toBe(article.lead);
+    expect(lines[1]).toMatch(/^Công trình do Trung tâm Nước sạch tỉnh đầu tư/);
+    expect(lines).toHaveLength(5);
+    expect(article.text).not.toContain('Tin mới');
+  });
+
+  it('program code printed as text (an inline script ended early by the "</script>" in its own string) is never prose', async () => {
+    const { doc, x, article } = await extracted('code-as-text');
+    expect(article.title).toBe('Xã Hòa Phú khánh thành cầu dân sinh qua sông Cái');
+    expect(article.text).toBe(paragraphs(page('code-as-text'), '.news-body'));
+    // The code is on the page as text, as the browser parsed it.
+    expect(doc.body.textContent).toContain('function ietruebody()');
+    expect(x.findArticle(doc)!.article.body.closest('.news-detail')).not.toBeNull();
+  });
+
+  it('a comment thread in a box named in camelCase (<div id="commentsDiv">) is never the article', async () => {
+    const { doc, x, article } = await extracted('camelcase-comments');
+    expect(article.text).toBe(paragraphs(page('camelcase-comments'), '#articleText'));
+    for (const gone of ['Ý kiến bạn đọc', 'Nguyễn Văn Hùng', 'Phạm Thu']) expect(article.text).not.toContain(gone);
+    expect(x.findArticle(doc)!.article.body.closest('#commentsDiv')).toBeNull();
+  });
+
+  it("a list of other stories, each a linked <dt> headline and a <dd> excerpt, does not make the column around it the article", async () => {
+    const { doc, x, article } = await extracted('teaser-excerpts');
+    expect(article.title).toBe('Bệnh viện huyện mở phòng khám lão khoa');
+    expect(article.text).toBe(paragraphs(page('teaser-excerpts'), '#storybody'));
+    for (const gone of ['Thời sự', 'diễn tập', 'Hơn năm trăm người', 'nhà tình nghĩa']) expect(article.text).not.toContain(gone);
+    expect(x.findArticle(doc)!.article.body.contains(doc.querySelector('#storylineupfooter'))).toBe(false);
+  });
+
   it('an article inside a same-origin iframe (srcdoc) is found, and retrofit() scales, themes and undoes inside the frame', async () => {
     const { doc, x } = await openReaderPage(page('iframe-article'));
     const inner = doc.querySelector('iframe')!.contentDocument!;

@@ -130,7 +130,9 @@ function narrow(map: ProseMap, [wrapper, score]: [Element, number], ranked: [Ele
   const inner = ranked.find(([el]) => el !== wrapper && wrapper.contains(el) && shown(el));
   if (!inner || inner[1] < 0.7 * score) return wrapper;
   // Prose before the inner block's column is where the article starts (its opening paragraphs above a long
-  // annex), not a column of teasers, which come beside or after it.
+  // annex), not a column of teasers, which come beside or after it. Cells of a table row are side by side:
+  // one before the article's is a column beside it (an old layout's menu and introduction).
+  if (wrapper.localName === 'tr') return inner[0];
   for (let child = wrapper.firstElementChild; child && !child.contains(inner[0]); child = child.nextElementSibling) {
     if ((map.blocks.get(child)?.prose ?? 0) >= MIN_BLOCK_PROSE) return wrapper;
   }
@@ -144,10 +146,12 @@ function narrow(map: ProseMap, [wrapper, score]: [Element, number], ranked: [Ele
  */
 function widen(map: ProseMap, body: Element): Element {
   const own = map.blocks.get(body);
-  if (!own || own.paras > 1) return body;
+  // A <p> is one paragraph however many <br><br> breaks it holds.
+  if (!own || (own.paras > 1 && body.localName !== 'p')) return body;
   for (let el = body.parentElement; el && el !== rootOf(body.ownerDocument); el = el.parentElement) {
     const around = map.blocks.get(el);
-    if (!around || around.paras <= 1) continue;
+    // (Past the wrappers that hold no paragraph but its own.)
+    if (!around || around.paras <= own.paras) continue;
     // Not into a list of links (a directory page around one notice) nor a box of boilerplate.
     return around.prose >= 1.1 * own.prose && around.links < (around.text * 2) / 3 && !isBoilerplate(el) ? el : body;
   }

@@ -33,6 +33,10 @@ const CAPTION = /(?:^|[\s_-])(?:caption|wp-caption-text|credit|photo-?credit|gal
 
 /** A paragraph is prose from this length (a CJK character counts three: it carries a word's meaning). */
 export const MIN_PARAGRAPH = 25;
+/** The longest a teaser's excerpt runs (characters). */
+const EXCERPT = 300;
+/** Elements a teaser's headline is written in. */
+const HEADLINE = /^(?:dt|h[2-6])$/;
 /** Share of a paragraph's text inside links above which it is navigation, not prose. */
 const LINKS = 0.5;
 
@@ -77,10 +81,26 @@ function weigh(s: string): number {
 const PUNCT_FREE = 80;
 const PUNCTUATION = /[.,;!?\u3001\u3002\uff01\uff0c\uff1b\uff1f]/;
 
+/**
+ * Characters of program code: a run dense with them is a script printed as text (a page whose markup broke
+ * inside a <script>), never prose. Counted only in text holding one of the first kind, which prose never has.
+ */
+const CODE_MARK = /[{}=_]/;
+const CODE = /[{}=;()_]/g;
+/** Code characters per character of text from which a run is code (prose has a bracket or a semicolon now and then). */
+const CODE_SHARE = 1 / 25;
+
 /** Adds a text node's length to the current run of `block`. */
 function addText(block: Frame, data: string, link: boolean): void {
   const len = weigh(data);
   if (!len) return;
+  // Text after two or more line breaks starts a paragraph of its own (old pages write paragraphs as <br><br>).
+  if (block.breaks >= 2 && block.inline > 0) {
+    if (block.inline - block.segment >= MIN_PARAGRAPH) block.segments++;
+    block.segment = block.inline;
+  }
+  block.breaks = 0;
+  if (CODE_MARK.test(data)) block.code += data.match(CODE)?.length ?? 0;
   block.inline += len;
   if (link) block.inlineLinks += len;
   else if (!block.punct && PUNCTUATION.test(data)) block.punct = true;
@@ -95,10 +115,16 @@ export function hiddenByMarkup(el: Element): boolean {
 
 /** Names an element by: class, id and ARIA role. */
 const nameOf = (el: Element): string => `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('role') ?? ''}`;
+/**
+ * A name with its camelCase words apart (`commentsDiv`: the names of hand-written and ASP.NET pages), for the
+ * comment words only: in the names CSS modules write (`articleWidgetHTML_root`) a word like "widget" is often part
+ * of the article's own box.
+ */
+const wordsOf = (name: string): string => name.replace(/([a-z])(?=[A-Z])/g, '$1-');
 
 /** Inside a comment thread (below `root`). */
 export function inComments(el: Element, root: Element): boolean {
-  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (COMMENTS.test(nameOf(e))) return true;
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (COMMENTS.test(wordsOf(nameOf(e)))) return true;
   return false;
 }
 
@@ -108,7 +134,7 @@ export function isBoilerplate(el: Element): boolean {
   if (tag === 'body' || tag === 'html' || tag === 'main') return false;
   if (tag === 'aside' || tag === 'nav' || tag === 'footer') return true;
   const name = nameOf(el);
-  if (COMMENTS.test(name)) return true;
+  if (COMMENTS.test(wordsOf(name))) return true;
   if (/\b(?:navigation|complementary|contentinfo|banner|search)\b/.test(el.getAttribute('role') ?? '')) return true;
   // A post the article quotes (a tweet, an Instagram post) in a box named "social-media-embed" is the article's.
   return BOILERPLATE.test(name) && !ARTICLE_WORDS.test(name) && !el.querySelector(EMBEDDED_POST);
@@ -128,6 +154,13 @@ interface Frame {
   inline: number;
   inlineLinks: number;
   punct: boolean;
+  /** Code characters in the run. */
+  code: number;
+  /** Line breaks since the run's last text; where in the run the current <br><br> paragraph starts; how many
+   * such paragraphs of prose length came before it. */
+  breaks: number;
+  segment: number;
+  segments: number;
   text: number;
   links: number;
   boil: number;
@@ -146,6 +179,10 @@ interface Frame {
   link: boolean;
   boiler: boolean;
   caption: boolean;
+  /** Comes right after a headline that links to another page: a teaser's excerpt, if it is short. */
+  afterHeadline: boolean;
+  /** The excerpts among its children: how many, and the prose they brought. */
+  excerpts?: { count: number; prose: number; raw: number; paras: number; own: number };
 }
 
 /**
@@ -162,7 +199,9 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
   // Without the page's stylesheets, the class names that hide are read as they would have been.
   const hiddenByStyle = stylesMissing(root.ownerDocument) ? (el: Element) => hiddenByClass(el) || computed(el) : computed;
   const boxes: Frame[] = [];
-  const top = { el: root, inline: 0, inlineLinks: 0, punct: false, text: 0, links: 0, boil: 0, prose: 0, raw: 0, paras: 0, proseParas: 0, own: 0, near: 0, link: false, boiler: false, caption: false } as Frame;
+  // Headings (<dt>, <h2>-<h6>) whose text is all a link to another page: the headlines of teasers.
+  const headlines = new Set<Element>();
+  const top = { el: root, inline: 0, inlineLinks: 0, punct: false, code: 0, breaks: 0, segment: 0, segments: 0, text: 0, links: 0, boil: 0, prose: 0, raw: 0, paras: 0, proseParas: 0, own: 0, near: 0, link: false, boiler: false, caption: false } as Frame;
   top.block = top;
   const stack: Frame[] = [top];
   /**
@@ -175,21 +214,34 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
     f.text += inline;
     f.links += f.inlineLinks;
     const words = inline - f.inlineLinks;
-    if (words >= MIN_PARAGRAPH && (f.punct || words >= PUNCT_FREE) && f.inlineLinks < inline * LINKS && !f.caption) {
+    if (words >= MIN_PARAGRAPH && (f.punct || words >= PUNCT_FREE) && f.inlineLinks < inline * LINKS && !f.caption && f.code < inline * CODE_SHARE) {
+      const paras = Math.max(1, f.segments + (inline - f.segment >= MIN_PARAGRAPH ? 1 : 0));
       f.raw += words;
-      f.paras++;
+      f.paras += paras;
       if (!f.boiler) {
         f.prose += words;
         f.own += words;
-        f.proseParas++;
+        f.proseParas += paras;
       }
     }
-    f.inline = f.inlineLinks = 0;
+    f.inline = f.inlineLinks = f.code = f.breaks = f.segment = f.segments = 0;
     f.punct = false;
   };
   const close = (f: Frame) => {
     if (f.block === f) {
       flush(f);
+      // Two or more headlines linking elsewhere, each with a short paragraph under it (a list of other stories:
+      // <dt><a>…</a></dt><dd>…</dd>): the paragraphs are those stories' excerpts, read as their links, not as prose.
+      const ex = f.excerpts;
+      if (ex && ex.count >= 2) {
+        f.prose -= ex.prose;
+        f.raw -= ex.raw;
+        f.paras -= ex.paras;
+        f.proseParas -= ex.paras;
+        f.near -= ex.own;
+        f.links += ex.prose;
+      }
+      if (HEADLINE.test(f.el.localName) && f.text >= MIN_PARAGRAPH && f.links === f.text && !/^(?:#|javascript:)/i.test(f.el.querySelector('a[href]')?.getAttribute('href') ?? '#')) headlines.add(f.el);
       f.near += f.own;
       if (f.up) {
         f.up.near += f.own;
@@ -199,6 +251,14 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
     }
     const parent = stack[stack.length - 1];
     if (parent && f !== top) {
+      if (f.afterHeadline && f.block === f && f.prose > 0 && f.prose === f.raw && f.text <= EXCERPT) {
+        const ex = (parent.excerpts ??= { count: 0, prose: 0, raw: 0, paras: 0, own: 0 });
+        ex.count++;
+        ex.prose += f.prose;
+        ex.raw += f.raw;
+        ex.paras += f.proseParas;
+        ex.own += f.own;
+      }
       parent.text += f.text;
       parent.prose += f.prose;
       parent.raw += f.raw;
@@ -222,6 +282,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
       const el = n as Element;
       const tag = el.localName;
       const first = el.firstChild;
+      if (tag === 'br') parent.block.breaks++;
       const plain = !el.hasAttributes();
       // A link is an <a href>: an <a name> left open (old pages) holds text, not a link.
       const link = tag === 'a' && el.hasAttribute('href');
@@ -235,6 +296,10 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
           inline: 0,
           inlineLinks: 0,
           punct: false,
+          code: 0,
+          breaks: 0,
+          segment: 0,
+          segments: 0,
           text: 0,
           links: 0,
           boil: 0,
@@ -247,6 +312,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
           link: parent.link || link,
           boiler,
           caption: !captions && (parent.caption || tag === 'figcaption' || tag === 'caption' || (!plain && CAPTION.test(el.getAttribute('class') ?? ''))),
+          afterHeadline: headlines.size > 0 && (tag === 'dd' || tag === 'p' || tag === 'div') && !!el.previousElementSibling && headlines.has(el.previousElementSibling),
         } as Frame;
         if (BLOCK.has(tag)) {
           flush(parent.block);
@@ -277,7 +343,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
   // (`#sticky-sidebar` around the main column): measure again with it taken for what it is. A long copyright
   // notice is one paragraph; comments are comments however long the thread.
   // The page's footer is the footer however much it says (an ebook form and its disclaimer under a short notice).
-  const misnamed = boxes.filter((b) => b.raw > top.raw / 2 && b.paras >= 3 && !COMMENTS.test(nameOf(b.el)) && !isFooter(b.el));
+  const misnamed = boxes.filter((b) => b.raw > top.raw / 2 && b.paras >= 3 && !COMMENTS.test(wordsOf(nameOf(b.el))) && !isFooter(b.el));
   if (misnamed.length) return measureProse(root, captions, new Set([...wrappers, ...misnamed.map((b) => b.el)]));
   return { blocks, boilerplate: boxes.map((b) => b.el) };
 }

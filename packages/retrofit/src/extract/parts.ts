@@ -7,7 +7,7 @@ import { inTeaser } from '../adapters/teasers.js';
 import { inFigure, isOwn, nextAfter, shortText, textOf } from '../dom.js';
 
 /** Class, id or itemprop names that editors give the lead paragraph. */
-const LEAD_NAME = /brief|sapo|hometext|summary|description|excerpt|chapeau|tomtat|tom-tat|trichyeu|trich-yeu|teaser|standfirst|(?:^|[\s_-])(?:lead|intro|desc|mota|mo-ta)(?:$|[\s_-])/i;
+const LEAD_NAME = /brief|sapo|abstract|hometext|summary|description|excerpt|chapeau|tomtat|tom-tat|trichyeu|trich-yeu|teaser|standfirst|(?:^|[\s_-])(?:lead|intro|desc|mota|mo-ta)(?:$|[\s_-])/i;
 const SOURCE_LINE = /^nguồn(?:\s+tin)?\s*:\s*(.{2,120})$/i;
 
 const before = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) !== 0;
