@@ -148,10 +148,13 @@ function widen(map: ProseMap, body: Element): Element {
   const own = map.blocks.get(body);
   // A <p> is one paragraph however many <br><br> breaks it holds.
   if (!own || (own.paras > 1 && body.localName !== 'p')) return body;
-  for (let el = body.parentElement; el && el !== rootOf(body.ownerDocument); el = el.parentElement) {
+  // A <p> of several paragraphs widens to its parent or grandparent only (Readability's reach): higher up, a few
+  // lines of a side column would be a tenth more prose and take the whole row.
+  let reach = own.paras > 1 ? 2 : Infinity;
+  for (let el = body.parentElement; el && el !== rootOf(body.ownerDocument) && reach-- > 0; el = el.parentElement) {
     const around = map.blocks.get(el);
     // (Past the wrappers that hold no paragraph but its own.)
-    if (!around || around.paras <= own.paras) continue;
+    if (!around || around.paras <= Math.max(1, own.paras)) continue;
     // Not into a list of links (a directory page around one notice) nor a box of boilerplate.
     return around.prose >= 1.1 * own.prose && around.links < (around.text * 2) / 3 && !isBoilerplate(el) ? el : body;
   }

@@ -116,9 +116,9 @@ export function hiddenByMarkup(el: Element): boolean {
 /** Names an element by: class, id and ARIA role. */
 const nameOf = (el: Element): string => `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('role') ?? ''}`;
 /**
- * A name with its camelCase words apart (`commentsDiv`: the names of hand-written and ASP.NET pages), for the
- * comment words only: in the names CSS modules write (`articleWidgetHTML_root`) a word like "widget" is often part
- * of the article's own box.
+ * A name with its camelCase words apart (`commentsDiv`, `relatedLinks`: the names of hand-written and ASP.NET
+ * pages), for the word patterns; the article's words too (`articleWidgetHTML_root`, a CSS module's name, is the
+ * article's own box, whatever "widget" says).
  */
 const wordsOf = (name: string): string => name.replace(/([a-z])(?=[A-Z])/g, '$1-');
 
@@ -133,8 +133,8 @@ export function isBoilerplate(el: Element): boolean {
   const tag = el.localName;
   if (tag === 'body' || tag === 'html' || tag === 'main') return false;
   if (tag === 'aside' || tag === 'nav' || tag === 'footer') return true;
-  const name = nameOf(el);
-  if (COMMENTS.test(wordsOf(name))) return true;
+  const name = wordsOf(nameOf(el));
+  if (COMMENTS.test(name)) return true;
   if (/\b(?:navigation|complementary|contentinfo|banner|search)\b/.test(el.getAttribute('role') ?? '')) return true;
   // A post the article quotes (a tweet, an Instagram post) in a box named "social-media-embed" is the article's.
   return BOILERPLATE.test(name) && !ARTICLE_WORDS.test(name) && !el.querySelector(EMBEDDED_POST);
