@@ -322,6 +322,11 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(lines.at(-1)).toBe('Dịp này, phường cũng phát năm trăm túi đựng rác phân loại tại nguồn cho các hộ dân sống dọc tuyến kênh.');
     expect(lines).toHaveLength(4);
     for (const gone of ['Trang thông tin điện tử phường', 'bộ phận một cửa', 'Thủ tục hành chính', 'Bản quyền']) expect(article.text).not.toContain(gone);
+    // The date line taken out of the cell leaves no empty lines above the text (large ones at 200 %).
+    const cell = article.content.querySelector('p')!;
+    expect(cell.innerHTML.trim()).toMatch(/^Sáng 13\/4/);
+    expect(cell.innerHTML.trim()).toMatch(/tuyến kênh\.$/);
+    expect(cell.innerHTML).not.toMatch(/(<br>\s*){3}/);
     expect(x.findArticle(doc)!.article.body.closest('.menutrai')).toBeNull();
     expect(x.findArticle(doc)!.article.body.contains(doc.querySelector('.menutrai'))).toBe(false);
   });

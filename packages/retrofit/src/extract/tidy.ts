@@ -256,11 +256,13 @@ function linksFollow(head: Element): boolean {
 /** Takes the furniture lines (a date line, "Tương phản:", a lone "|") out of a block made of <br>-separated lines. */
 function tidyLines(block: ReadingBlock, out: { date?: string }, isDateLine: (t: string) => boolean): void {
   let line: Text[] = [];
+  let removed = false;
   const judge = () => {
     const t = line.map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
     if (t && t.length <= 120 && (isDateLine(t) || DATE_LABEL.test(t) || FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t))) {
       if (isDateLine(t)) out.date ??= t;
       for (const n of line) n.remove();
+      removed = true;
     }
     line = [];
   };
@@ -269,6 +271,38 @@ function tidyLines(block: ReadingBlock, out: { date?: string }, isDateLine: (t: 
     else line.push(part);
   }
   judge();
+  if (removed) trimBreaks(block.el);
+}
+
+/** Elements that show something without text: an emptied inline element holding one of them stays. */
+const SHOWS = 'img, picture, video, audio, iframe, svg, canvas, object, input';
+
+/**
+ * What taking lines out of a <br>-separated block leaves: emptied inline elements (the <i> that held the date), the
+ * line breaks before the first line and after the last, and more than two in a row. In the reader view at 200 %,
+ * each left-over break is an empty line of large type above the text.
+ */
+function trimBreaks(el: Element): void {
+  for (const inline of [...el.querySelectorAll('i, b, em, strong, span, font, small, u')]) {
+    if (!/\S/.test(inline.textContent ?? '') && !inline.querySelector(SHOWS)) inline.remove();
+  }
+  const isBreak = (n: Node | null): n is Element => n?.nodeType === 1 && (n as Element).localName === 'br';
+  const isBlank = (n: Node) => n.nodeType === 3 && !/\S/.test(n.textContent ?? '');
+  // From each end: blank text is skipped, breaks go, the first thing shown stops it.
+  for (const [first, next] of [['firstChild', 'nextSibling'], ['lastChild', 'previousSibling']] as const) {
+    for (let n = el[first]; n && (isBlank(n) || isBreak(n)); ) {
+      const after: ChildNode | null = n[next];
+      if (isBreak(n)) n.remove();
+      n = after;
+    }
+  }
+  // Inside: two breaks end a paragraph; a third is an empty line.
+  let run = 0;
+  for (const n of [...el.childNodes]) {
+    if (isBreak(n)) {
+      if (++run > 2) n.remove();
+    } else if (!isBlank(n)) run = 0;
+  }
 }
 
 /**
