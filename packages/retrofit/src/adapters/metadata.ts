@@ -262,29 +262,7 @@ export function findTitleElement(doc: Document, body: Element): Element | undefi
     }
     if (best) return best;
   }
-  return styledTitle(body);
-}
-
-/** Class names old layouts give the title they set in a styled <b>, <span> or <div> ("tieude" is Vietnamese). */
-const TITLE_CLASS = '[class*="title" i], [class*="tieude" i], [class*="tieu-de" i], [class*="headline" i]';
-
-/**
- * A page with no h1 or h2 near its text (an old table layout): the last element named as a title that comes
- * before the body's text (in the body, under a breadcrumb at most, or just before it), holding a line of text
- * and no link.
- */
-function styledTitle(body: Element): Element | undefined {
-  const box = body.parentElement?.parentElement ?? body;
-  let found: Element | undefined;
-  for (const el of box.querySelectorAll(TITLE_CLASS)) {
-    if (el.contains(body) || isOwn(el) || el.closest('a, nav, footer') || el.querySelector('a, p, div, table')) continue;
-    const inBody = body.contains(el);
-    if (!inBody && !(el.compareDocumentPosition(body) & 4)) break;
-    if (inBody && textBefore(body, el) > 200) break;
-    const length = textOf(el).length;
-    if (length >= 10 && length <= 200 && shown(el)) found = el;
-  }
-  return found;
+  return undefined;
 }
 
 /** Length of the text in `scope` before `el` (whitespace runs counted as one). */

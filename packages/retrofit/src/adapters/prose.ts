@@ -35,8 +35,9 @@ const CAPTION = /(?:^|[\s_-])(?:caption|wp-caption-text|credit|photo-?credit|gal
 export const MIN_PARAGRAPH = 25;
 /** The longest a teaser's excerpt runs (characters). */
 const EXCERPT = 300;
-/** Elements a teaser's headline is written in. */
+/** Elements a teaser's headline is written in, and its excerpt. */
 const HEADLINE = /^(?:dt|h[2-6])$/;
+const EXCERPT_TAG = /^(?:dd|p|div)$/;
 /** Share of a paragraph's text inside links above which it is navigation, not prose. */
 const LINKS = 0.5;
 
@@ -179,10 +180,8 @@ interface Frame {
   link: boolean;
   boiler: boolean;
   caption: boolean;
-  /** Comes right after a headline that links to another page: a teaser's excerpt, if it is short. */
-  afterHeadline: boolean;
   /** The excerpts among its children: how many, and the prose they brought. */
-  excerpts?: { count: number; prose: number; raw: number; paras: number; own: number };
+  excerpts?: { count: number; prose: number; paras: number; own: number };
 }
 
 /**
@@ -235,7 +234,7 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
       const ex = f.excerpts;
       if (ex && ex.count >= 2) {
         f.prose -= ex.prose;
-        f.raw -= ex.raw;
+        f.raw -= ex.prose;
         f.paras -= ex.paras;
         f.proseParas -= ex.paras;
         f.near -= ex.own;
@@ -251,11 +250,11 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
     }
     const parent = stack[stack.length - 1];
     if (parent && f !== top) {
-      if (f.afterHeadline && f.block === f && f.prose > 0 && f.prose === f.raw && f.text <= EXCERPT) {
-        const ex = (parent.excerpts ??= { count: 0, prose: 0, raw: 0, paras: 0, own: 0 });
+      // Right after a headline that links to another page, short: a teaser's excerpt.
+      if (f.block === f && f.prose > 0 && f.prose === f.raw && f.text <= EXCERPT && EXCERPT_TAG.test(f.el.localName) && headlines.has(f.el.previousElementSibling!)) {
+        const ex = (parent.excerpts ??= { count: 0, prose: 0, paras: 0, own: 0 });
         ex.count++;
         ex.prose += f.prose;
-        ex.raw += f.raw;
         ex.paras += f.proseParas;
         ex.own += f.own;
       }
@@ -312,7 +311,6 @@ export function measureProse(root: Element, captions = false, wrappers = new Set
           link: parent.link || link,
           boiler,
           caption: !captions && (parent.caption || tag === 'figcaption' || tag === 'caption' || (!plain && CAPTION.test(el.getAttribute('class') ?? ''))),
-          afterHeadline: headlines.size > 0 && (tag === 'dd' || tag === 'p' || tag === 'div') && !!el.previousElementSibling && headlines.has(el.previousElementSibling),
         } as Frame;
         if (BLOCK.has(tag)) {
           flush(parent.block);

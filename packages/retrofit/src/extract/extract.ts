@@ -10,7 +10,7 @@ import type { Found } from '../types.js';
 import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from './blocks.js';
 import { Cleaner, now, type Budget } from './clean.js';
 import { findCredits } from './credits.js';
-import { findAuthor, findLead, findSource, picturesBeforeBody, titleElement } from './parts.js';
+import { findAuthor, findLead, findSource, picturesBeforeBody, styledTitle, titleElement } from './parts.js';
 import { tidy } from './tidy.js';
 import type { ExtractedArticle, ExtractOptions, ExtractResult } from './types.js';
 
@@ -97,7 +97,10 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   for (const box of (proseMapOf(found) ?? measureProse(body)).boilerplate) if (body.contains(box) && box !== body) skipped.add(box);
   // So are rows of teaser cards (their headlines in no link, an empty link over each card).
   for (const card of cardRows(body)) skipped.add(card);
-  const title = titleElement(doc, root, article.title);
+  // A page with no heading near its text (an old table layout) shows its title as a styled line named for it.
+  const shownTitle = titleElement(doc, root, article.title);
+  const styled = shownTitle || article.platform !== 'generic' ? undefined : styledTitle(body);
+  const title = shownTitle ?? styled;
   if (title && !title.contains(body)) skipped.add(title);
   const signed = bylineOf(found);
   if (signed && textOf(signed.el).length <= 100) skipped.add(authorBox(signed.el, body));
@@ -128,7 +131,7 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   const published = article.published ?? vietnameseDate(tidied.date ?? '') ?? writtenDate(tidied.date ?? '');
   return candidate(
     {
-      title: article.title,
+      title: styled ? textOf(styled) : article.title,
       ...(published ? { published } : {}),
       ...(byline ? { byline } : {}),
       ...(source ? { source: source.name } : {}),

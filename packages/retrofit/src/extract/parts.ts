@@ -2,7 +2,7 @@
  * The pieces of an article page around its body that extraction treats apart: the title element, the lead
  * (sapo), the source line, and pictures placed between the title and the body.
  */
-import { namesSomeoneElse, shown } from '../adapters/metadata.js';
+import { namesSomeoneElse, shown, textBefore } from '../adapters/metadata.js';
 import { inTeaser } from '../adapters/teasers.js';
 import { inFigure, isOwn, nextAfter, shortText, textOf } from '../dom.js';
 
@@ -25,6 +25,28 @@ function textUpTo(el: Element, max: number): string {
   }
   const t = out.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : '';
+}
+
+/** Class names old layouts give the title they set in a styled <b>, <span> or <div> ("tieude" is Vietnamese). */
+const TITLE_CLASS = '[class*="title" i], [class*="tieude" i], [class*="tieu-de" i], [class*="headline" i]';
+
+/**
+ * A page with no h1 or h2 near its text (an old table layout): the last element named as a title that comes
+ * before the body's text (in the body, under a breadcrumb at most, or just before it), holding a line of text
+ * and no link.
+ */
+export function styledTitle(body: Element): Element | undefined {
+  const box = body.parentElement?.parentElement ?? body;
+  let found: Element | undefined;
+  for (const el of box.querySelectorAll(TITLE_CLASS)) {
+    if (el.contains(body) || isOwn(el) || el.closest('a, nav, footer') || el.querySelector('a, p, div, table')) continue;
+    const inBody = body.contains(el);
+    if (!inBody && !(el.compareDocumentPosition(body) & 4)) break;
+    if (inBody && textBefore(body, el) > 200) break;
+    const length = textOf(el).length;
+    if (length >= 10 && length <= 200 && shown(el)) found = el;
+  }
+  return found;
 }
 
 /** The heading that shows `title` in `root` (or anywhere in the document), else the element whose text it is. */
