@@ -20,8 +20,11 @@ const require = createRequire(import.meta.url);
 export const ENGINES = ['bundle', 'npm', 'readability'];
 export const LABEL = { bundle: 'one-file bundle', npm: 'npm entry', readability: 'Readability 0.6.0' };
 export const PAGE_TIMEOUT = 30_000;
+/** How `runOnPages` runs the engines, for the reports' opening paragraph. */
+export const HOW_RUN =
+  'the bundle and Readability in one load of the page, each first on half the pages, the npm entry alone in a second load, so that no engine starts warm from another; style and layout settled before the calls';
 
-/** Builds the engine (unless SKIP_BUILD=1) and returns the scripts to evaluate, one list per load of each page. */
+/** Builds the engine (unless SKIP_BUILD=1) and returns the loads of each page: the scripts to evaluate, the engines to run. */
 async function engineSources(log) {
   if (process.env.SKIP_BUILD !== '1') {
     log('building the engine (npm run build -w @accessible-reader/retrofit)');
@@ -41,8 +44,12 @@ async function engineSources(log) {
   const chunk = readFileSync(join(ROOT, 'packages/retrofit/dist/accessible-reader-reader.js'), 'utf8');
   const readability = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
   // Two loads of each page: our two engines share V8's cache of compiled regular expressions (same patterns), so
-  // in one page the second of them would start warm. Readability shares nothing with either and runs beside the bundle.
-  return [[readability, bundle, chunk], [await buildNpmEntry()]];
+  // in one page the second of them would start warm. Readability shares nothing with either: it runs beside the
+  // bundle.
+  return [
+    { scripts: [readability, bundle, chunk], engines: ['bundle', 'readability'] },
+    { scripts: [await buildNpmEntry()], engines: ['npm'] },
+  ];
 }
 
 /**
@@ -103,7 +110,7 @@ const withTimeout = (promise, ms, what) => Promise.race([promise, new Promise((_
  * Loads each page (`urlOf(page)`) in a pool of `concurrency` tabs, runs the three engines on it and hands
  * `score(page, got)` their answers; returns one row per page, with `error` where the page could not be run.
  */
-async function runPages({ context, sources, pages, urlOf, score, concurrency, log }) {
+async function runPages({ context, loads, pages, urlOf, score, concurrency, log }) {
   const results = [];
   let next = 0;
   async function worker() {
@@ -112,17 +119,17 @@ async function runPages({ context, sources, pages, urlOf, score, concurrency, lo
       const p = pages[i];
       let row;
       try {
-        // The bundle and Readability in one load of the page, each first on half the pages; the npm entry alone in a
-        // second load. Each load in a tab of its own: no engine's first call starts warm from another's compiled
-        // code or pays for collecting another page's heap, as on a reader's freshly opened page.
+        // Each load (engineSources) in a tab of its own: no engine's first call starts warm from another's compiled
+        // code or pays for collecting another page's heap, as on a reader's freshly opened page. Within a load,
+        // each engine goes first on its share of the pages.
         const got = {};
-        for (const [k, list] of sources.entries()) {
+        for (const { scripts, engines } of loads) {
           const tab = await context.newPage();
           try {
             await withTimeout(tab.goto(urlOf(p), { waitUntil: 'load', timeout: PAGE_TIMEOUT }), PAGE_TIMEOUT + 1000, 'load');
             // Indirect eval: the scripts' top-level declarations become the page's globals, as a <script> would.
-            await tab.evaluate((scripts) => scripts.forEach((s) => (0, eval)(s)), list);
-            const order = k ? ['npm'] : i % 2 ? ['readability', 'bundle'] : ['bundle', 'readability'];
+            await tab.evaluate((list) => list.forEach((s) => (0, eval)(s)), scripts);
+            const order = [...engines.slice(i % engines.length), ...engines.slice(0, i % engines.length)];
             Object.assign(got, await withTimeout(tab.evaluate(runEngines, order), PAGE_TIMEOUT, 'extract'));
           } finally {
             await tab.close().catch(() => {});
@@ -146,14 +153,14 @@ async function runPages({ context, sources, pages, urlOf, score, concurrency, lo
  * (`got` is null when the page could not be run) and the Chromium version.
  */
 export async function runOnPages({ pages, handler, pathOf, score, concurrency, log, from }) {
-  const sources = await engineSources(log);
+  const loads = await engineSources(log);
   const server = createServer(handler);
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${server.address().port}`;
   const { browser, context, version } = await launchBrowser();
   log(`${pages.length} pages from ${from}, ${concurrency} at a time, Chromium ${version}`);
   try {
-    const results = await runPages({ context, sources, pages, concurrency, log, score, urlOf: (p) => origin + pathOf(p) });
+    const results = await runPages({ context, loads, pages, concurrency, log, score, urlOf: (p) => origin + pathOf(p) });
     return { results, version };
   } finally {
     await browser.close();

@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'parse5';
-import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, splitOf, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, HOW_RUN, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, splitOf, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -105,7 +105,7 @@ log(`done: ${results.length} pages in ${seconds.toFixed(0)} s`);
 const failed = results.filter((r) => r.error);
 const md = ['## Extraction on L3S-GN1 (unseen)', ''];
 md.push(
-  `${new Date().toISOString()}, \`npm run corpus:l3s\` (tests/bench/l3s.mjs): ${results.length} English news articles of L3S-GN1 (Kohlschütter et al., WSDM 2010: 621 pages from 408 sites, crawled from Google News in 2008, each text block labelled by people; research use only, read in place, never copied)${noTruth ? `, less ${noTruth} with no block labelled full text` : ''}. Its first run (2026-12-02, 92.6 / 92.6 / 93.3 over all pages) came before any rule was tuned or any page looked at on it; since then only the tuning half may be looked at page by page. Each page in Chromium ${version} headless with the page's own JavaScript disabled and no network; in the same run (the bundle and Readability in one load of the page, each first on half the pages, the npm entry alone in a second load, so that no engine starts warm from another; style and layout settled before the calls), the one-file bundle (with its reader script), the npm entry and Readability 0.6.0. Truth: the blocks labelled full text or supplemental (captions, subheadings), not the headline. Token F1 per page as \`npm run corpus\` scores it, unweighted means in %; time as there (median script ms around the call, first and second call on the page). ${CONCURRENCY} pages at a time on ${cpus().length} shared CPUs (load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}); took ${seconds.toFixed(0)} s.`,
+  `${new Date().toISOString()}, \`npm run corpus:l3s\` (tests/bench/l3s.mjs): ${results.length} English news articles of L3S-GN1 (Kohlschütter et al., WSDM 2010: 621 pages from 408 sites, crawled from Google News in 2008, each text block labelled by people; research use only, read in place, never copied)${noTruth ? `, less ${noTruth} with no block labelled full text` : ''}. Its first run (2026-12-02, 92.6 / 92.6 / 93.3 over all pages) came before any rule was tuned or any page looked at on it; since then only the tuning half may be looked at page by page. Each page in Chromium ${version} headless with the page's own JavaScript disabled and no network; in the same run (${HOW_RUN}), the one-file bundle (with its reader script), the npm entry and Readability 0.6.0. Truth: the blocks labelled full text or supplemental (captions, subheadings), not the headline. Token F1 per page as \`npm run corpus\` scores it, unweighted means in %; time as there (median script ms around the call, first and second call on the page). ${CONCURRENCY} pages at a time on ${cpus().length} shared CPUs (load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}); took ${seconds.toFixed(0)} s.`,
   '',
 );
 if (failed.length) md.push(`Pages that could not be run (counted as empty for every engine): ${failed.length} (${failed.map((r) => `${r.id}: ${r.error}`).slice(0, 5).join('; ')}).`, '');

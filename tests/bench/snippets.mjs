@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, splitOf, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, HOW_RUN, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, splitOf, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -101,7 +101,7 @@ function summary(rows, engine) {
 const failed = results.filter((r) => r.error);
 const md = ['## Extraction on trafilatura\'s evaluation pages', ''];
 md.push(
-  `${new Date().toISOString()}, \`npm run corpus:snippets\` (tests/bench/snippets.mjs): ${results.length} real pages of trafilatura's evaluation set (tests/evaldata.json of https://github.com/adbar/trafilatura; read in place, never copied), each in Chromium ${version} headless with the page's own JavaScript disabled and no network. In the same run (the bundle and Readability in one load of the page, each first on half the pages, the npm entry alone in a second load, so that no engine starts warm from another; style and layout settled before the calls): the one-file bundle (with its reader script), the npm entry and Readability 0.6.0. Scored as trafilatura scores itself: each page lists up to 6 snippets that must be in the extracted text and up to 6 that must not; counts summed over pages, then precision, recall and F1, in %. "Lost": pages where not one of the snippets that must be there was found. ${CONCURRENCY} pages at a time on ${cpus().length} shared CPUs (load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}); took ${seconds.toFixed(0)} s.`,
+  `${new Date().toISOString()}, \`npm run corpus:snippets\` (tests/bench/snippets.mjs): ${results.length} real pages of trafilatura's evaluation set (tests/evaldata.json of https://github.com/adbar/trafilatura; read in place, never copied), each in Chromium ${version} headless with the page's own JavaScript disabled and no network. In the same run (${HOW_RUN}): the one-file bundle (with its reader script), the npm entry and Readability 0.6.0. Scored as trafilatura scores itself: each page lists up to 6 snippets that must be in the extracted text and up to 6 that must not; counts summed over pages, then precision, recall and F1, in %. "Lost": pages where not one of the snippets that must be there was found. ${CONCURRENCY} pages at a time on ${cpus().length} shared CPUs (load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}); took ${seconds.toFixed(0)} s.`,
   '',
   'Split by a hash (SHA-256 of `accessible-reader split:trafilatura:<file>`, first byte < 128: tuning); held-out pages are reported as means only.',
   '',

@@ -18,7 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { ENGINES, LABEL, mean, median, ms, pct, runOnPages, saveReport, servedByIndex, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, HOW_RUN, LABEL, mean, median, ms, pct, runOnPages, saveReport, servedByIndex, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -127,7 +127,7 @@ function summary(rows, engine) {
 const failed = results.filter((r) => r.error);
 const md = ['## Extraction on WCXB', ''];
 md.push(
-  `${new Date().toISOString()}, \`npm run corpus:wcxb\` (tests/bench/wcxb.mjs): ${results.length} real pages of WCXB, the Web Content eXtraction Benchmark (https://github.com/Murrough-Foley/web-content-extraction-benchmark, CC-BY-4.0; pages of 2025 with human-reviewed ground truth; read in place, never copied), each in Chromium ${version} headless with the page's own JavaScript disabled and no network. In the same run (the bundle and Readability in one load of the page, each first on half the pages, the npm entry alone in a second load, so that no engine starts warm from another; style and layout settled before the calls): the one-file bundle (with its reader script), the npm entry and Readability 0.6.0. Scored as WCXB's evaluate.py scores: word F1 per page over lower-cased \`\\w+\` words, unweighted means in %; "with": share of the snippets that must be there found; "leaks": share of the boilerplate snippets found (lower is better). Extracted text: our \`extract(document).text\` and Readability's \`textContent\`. ${CONCURRENCY} pages at a time on ${cpus().length} shared CPUs (load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}); took ${seconds.toFixed(0)} s.`,
+  `${new Date().toISOString()}, \`npm run corpus:wcxb\` (tests/bench/wcxb.mjs): ${results.length} real pages of WCXB, the Web Content eXtraction Benchmark (https://github.com/Murrough-Foley/web-content-extraction-benchmark, CC-BY-4.0; pages of 2025 with human-reviewed ground truth; read in place, never copied), each in Chromium ${version} headless with the page's own JavaScript disabled and no network. In the same run (${HOW_RUN}): the one-file bundle (with its reader script), the npm entry and Readability 0.6.0. Scored as WCXB's evaluate.py scores: word F1 per page over lower-cased \`\\w+\` words, unweighted means in %; "with": share of the snippets that must be there found; "leaks": share of the boilerplate snippets found (lower is better). Extracted text: our \`extract(document).text\` and Readability's \`textContent\`. ${CONCURRENCY} pages at a time on ${cpus().length} shared CPUs (load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}); took ${seconds.toFixed(0)} s.`,
   '',
   "WCXB's own split: rules were tuned looking at `dev` pages only; **`test` pages were never looked at one by one** and are reported as means only. Page types as WCXB labels them; articles are what a reader view is for.",
   '',
