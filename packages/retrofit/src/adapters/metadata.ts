@@ -1,4 +1,5 @@
 import { bodyOf, commonAncestor, inFigure, isElement, isOwn, nextAfter, OWN, query, queryAll, rootOf, shortText, textOf, titleOf, viewOf } from '../dom.js';
+import { LETTER_OR_DIGIT, WORDS } from '../letters.js';
 import { hiddenByMarkup, inComments } from './prose.js';
 import { inTeaser } from './teasers.js';
 
@@ -64,16 +65,17 @@ export function isoDate(value: string | null | undefined): string | undefined {
  * `16/10/2024 09:30 SA`, `ngày 12 tháng 10 năm 2025`. Day first, always.
  */
 export function vietnameseDate(text: string): string | undefined {
-  // SA/CH (AM/PM) only as a word of its own: "09:12 Chính phủ…" is 9 in the morning.
-  let m = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^\d]{0,6}?(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*(SA|CH|AM|PM)(?![\p{L}\p{N}]))?)?/iu.exec(text);
+  let m = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^\d]{0,6}?(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*(SA|CH|AM|PM))?)?/i.exec(text);
   let day: number, month: number, year: string;
   let time = '';
   if (m) {
     [day, month, year] = [Number(m[1]), Number(m[2]), m[3]!];
     if (m[4]) {
+      // SA/CH (AM/PM) only as a word of its own: "09:12 Chính phủ…" is 9 in the morning.
+      const half = m[6] && !LETTER_OR_DIGIT.test(text.charAt(m.index + m[0].length)) ? m[6] : '';
       let h = Number(m[4]);
-      if (/CH|PM/i.test(m[6] ?? '') && h < 12) h += 12;
-      if (/SA|AM/i.test(m[6] ?? '') && h === 12) h = 0;
+      if (/CH|PM/i.test(half) && h < 12) h += 12;
+      if (/SA|AM/i.test(half) && h === 12) h = 0;
       if (h < 24 && Number(m[5]) < 60) time = `T${pad(h)}:${m[5]}`;
     }
   } else {
@@ -95,7 +97,7 @@ export const MONTH_NAME = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|
 
 /** A date written with the month's English name: "November 20th, 2019", "Nov. 19, 2019", "20 November 2019". */
 export function writtenDate(text: string): string | undefined {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = text.match(WORDS) ?? [];
   for (let i = 0; i < words.length; i++) {
     if (!MONTH_NAME.test(words[i]!)) continue;
     const month = MONTHS.indexOf(words[i]!.slice(0, 3).toLowerCase()) + 1;

@@ -6,6 +6,7 @@
 import { findByline, MONTH_NAME, textBefore } from '../adapters/metadata.js';
 import { FILE, isTeaser } from '../adapters/teasers.js';
 import { linkShare, textOf } from '../dom.js';
+import { LETTER_OR_DIGIT, WORDS } from '../letters.js';
 import { readingBlocks, type ReadingBlock } from './blocks.js';
 
 const DATE_LINE =
@@ -30,11 +31,11 @@ const DATE_LABEL = /^(?:published|updated|posted|last updated|modified)\s*:?$/i;
  */
 function isWrittenDateLine(t: string): boolean {
   if (t.length > 80 || t.startsWith('(') || t.endsWith(':') || !/\b(?:19|20)\d{2}\b/.test(t)) return false;
-  const words = t.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = t.match(WORDS) ?? [];
   return words.some((w) => MONTH_NAME.test(w)) && words.every((w) => MONTH_NAME.test(w) || DATE_WORD.test(w) || /^\d+(?:st|nd|rd|th)?$/i.test(w) || /^[A-Z]{1,3}T$/.test(w));
 }
 /** A line of nothing but separators and symbols ("|", "»", "-"), left when the links around it are gone. */
-const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+const hasNoWords = (t: string): boolean => !LETTER_OR_DIGIT.test(t);
 const RELATED = /^(?:(?:tin|bài|bài viết|các tin|các bài)\s+)?(?:liên quan|khác|cùng chuyên mục)$|^(?:tin|bài|bài viết|các tin|các bài)\s+(?:liên quan|khác|cùng chuyên mục)|^(?:xem thêm|related)\b/i;
 
 /**
@@ -259,7 +260,7 @@ function tidyLines(block: ReadingBlock, out: { date?: string }, isDateLine: (t: 
   let removed = false;
   const judge = () => {
     const t = line.map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
-    if (t && t.length <= 120 && (isDateLine(t) || DATE_LABEL.test(t) || FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t))) {
+    if (t && t.length <= 120 && (isDateLine(t) || DATE_LABEL.test(t) || FURNITURE.test(t) || SITE_LINE.test(t) || hasNoWords(t))) {
       if (isDateLine(t)) out.date ??= t;
       for (const n of line) n.remove();
       removed = true;
@@ -336,7 +337,7 @@ export function tidy(content: Element, site: Set<string>): { byline?: string; da
     if (isDateLine(t, i)) {
       out.date ??= t;
       removable(block.el, content).remove();
-    } else if (DATE_LABEL.test(t) || FURNITURE.test(t) || SITE_LINE.test(t) || NO_WORDS.test(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
+    } else if (DATE_LABEL.test(t) || FURNITURE.test(t) || SITE_LINE.test(t) || hasNoWords(t) || (i < start && t.length <= 60 && linkShare(block.el) > 0.9)) {
       removable(block.el, content).remove();
     } else if (
       (RELATED.test(t) && TITLE_TAG.test(block.el.localName)) ||
