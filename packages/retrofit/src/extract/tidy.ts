@@ -6,7 +6,7 @@
 import { findByline, MONTH_NAME, textBefore } from '../adapters/metadata.js';
 import { FILE, isTeaser } from '../adapters/teasers.js';
 import { linkShare, textOf } from '../dom.js';
-import { LETTER_OR_DIGIT, WORDS } from '../letters.js';
+import { hasLetterOrDigit, WORDS } from '../letters.js';
 import { readingBlocks, type ReadingBlock } from './blocks.js';
 
 const DATE_LINE =
@@ -35,7 +35,7 @@ function isWrittenDateLine(t: string): boolean {
   return words.some((w) => MONTH_NAME.test(w)) && words.every((w) => MONTH_NAME.test(w) || DATE_WORD.test(w) || /^\d+(?:st|nd|rd|th)?$/i.test(w) || /^[A-Z]{1,3}T$/.test(w));
 }
 /** A line of nothing but separators and symbols ("|", "»", "-"), left when the links around it are gone. */
-const hasNoWords = (t: string): boolean => !LETTER_OR_DIGIT.test(t);
+const hasNoWords = (t: string): boolean => !hasLetterOrDigit(t);
 const RELATED = /^(?:(?:tin|bài|bài viết|các tin|các bài)\s+)?(?:liên quan|khác|cùng chuyên mục)$|^(?:tin|bài|bài viết|các tin|các bài)\s+(?:liên quan|khác|cùng chuyên mục)|^(?:xem thêm|related)\b/i;
 
 /**

@@ -1,6 +1,5 @@
 import type { EngineStyle, PageContext, Transform } from '../context.js';
 import { bodyOf } from '../dom.js';
-import { LETTER_OR_DIGIT } from '../letters.js';
 import { followPage } from '../page-follower.js';
 
 /**
@@ -72,7 +71,7 @@ export function contrast(): Transform<PageContext> {
   const findIconLinks = (roots: Element[]) => {
     const found: Element[] = [];
     for (const r of roots) for (const a of [...(r.matches('a[href]') ? [r] : []), ...r.querySelectorAll('a[href]')]) {
-      if (!a.hasAttribute(ICON_LINK) && !LETTER_OR_DIGIT.test(a.textContent ?? '') && !a.querySelector('img[alt]:not([alt=""])')) found.push(a);
+      if (!a.hasAttribute(ICON_LINK) && !/[\p{L}\p{N}]/u.test(a.textContent ?? '') && !a.querySelector('img[alt]:not([alt=""])')) found.push(a);
     }
     return found;
   };
