@@ -11,6 +11,7 @@ import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from '
 import { Cleaner, now, type Budget } from './clean.js';
 import { findCredits } from './credits.js';
 import { findAuthor, findLead, findSource, picturesBeforeBody, styledTitle, titleElement } from './parts.js';
+import { splitAtBlankLines } from './paragraphs.js';
 import { tidy } from './tidy.js';
 import type { ExtractedArticle, ExtractOptions, ExtractResult } from './types.js';
 
@@ -127,6 +128,7 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   const start = title && body.contains(title) && textBefore(body, title) < textOf(body).length / 2 ? title : undefined;
   cleaner.startFrom(start).article([body], content);
   const tidied = tidy(content, siteOf(doc));
+  splitAtBlankLines(content);
   const byline = seen ?? article.byline ?? tidied.byline ?? findAuthor(scope)?.name;
   const published = article.published ?? vietnameseDate(tidied.date ?? '') ?? writtenDate(tidied.date ?? '');
   return candidate(
