@@ -4,6 +4,7 @@
  * see, and the engine works inside a frame that holds the article.
  */
 import { describe, expect, it } from 'vitest';
+import { readingBlocks } from '../../packages/retrofit/src/extract/blocks';
 import { CORPUS } from './corpus';
 import { score } from './score';
 import { fontPx } from '../retrofit/support/page';
@@ -327,6 +328,8 @@ describe('the causes of the misses, each on a page of our own', () => {
     const paras = [...article.content.querySelectorAll('p')];
     expect(paras.map((p) => p.textContent!.trim())).toEqual(lines);
     expect(article.content.querySelector('br')).toBeNull();
+    // Read-aloud reads and skips block by block: one block per paragraph.
+    expect(readingBlocks(article.content).map((b) => b.text)).toEqual(lines);
     expect(x.findArticle(doc)!.article.body.closest('.menutrai')).toBeNull();
     expect(x.findArticle(doc)!.article.body.contains(doc.querySelector('.menutrai'))).toBe(false);
   });
