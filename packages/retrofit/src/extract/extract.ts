@@ -11,7 +11,6 @@ import { BLOCK, blocksText, readingBlocks, type Part, type ReadingBlock } from '
 import { Cleaner, now, type Budget } from './clean.js';
 import { findCredits } from './credits.js';
 import { findAuthor, findLead, findSource, picturesBeforeBody, styledTitle, titleElement } from './parts.js';
-import { splitAtBlankLines } from './paragraphs.js';
 import { tidy } from './tidy.js';
 import type { ExtractedArticle, ExtractOptions, ExtractResult } from './types.js';
 
@@ -128,7 +127,6 @@ function fromAdapter(doc: Document, found: Found, budget: Budget): Candidate {
   const start = title && body.contains(title) && textBefore(body, title) < textOf(body).length / 2 ? title : undefined;
   cleaner.startFrom(start).article([body], content);
   const tidied = tidy(content, siteOf(doc));
-  splitAtBlankLines(content);
   const byline = seen ?? article.byline ?? tidied.byline ?? findAuthor(scope)?.name;
   const published = article.published ?? vietnameseDate(tidied.date ?? '') ?? writtenDate(tidied.date ?? '');
   return candidate(

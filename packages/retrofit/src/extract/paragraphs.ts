@@ -1,7 +1,9 @@
 /** Paragraphs a site wrote as blank lines (`text<br><br>text`) become paragraphs of their own in the clean copy. */
 
-const isBreak = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName === 'br';
-const isBlank = (n: Node): boolean => n.nodeType === 3 && !/\S/.test(n.textContent ?? '');
+/** A `<br>`. */
+export const isBreak = (n: Node | null): n is Element => n?.nodeType === 1 && (n as Element).localName === 'br';
+/** Text of nothing but white space. */
+export const isBlank = (n: Node): boolean => n.nodeType === 3 && !/\S/.test(n.textContent ?? '');
 
 /**
  * Splits each `<p>` of `content` where two or more line breaks in a row (blank text between them aside) separate
@@ -12,25 +14,29 @@ const isBlank = (n: Node): boolean => n.nodeType === 3 && !/\S/.test(n.textConte
  */
 export function splitAtBlankLines(content: Element): void {
   for (const p of [...content.querySelectorAll('p')]) {
-    const pieces: Node[][] = [[]];
-    let pending: Node[] = [];
+    const pieces: ChildNode[][] = [[]];
+    // The breaks (and blank text between them) since the last text, and how many breaks they are.
+    let pending: ChildNode[] = [];
+    let breaks = 0;
     for (const n of [...p.childNodes]) {
-      if (isBreak(n) || (pending.length && isBlank(n))) {
+      if (isBreak(n) || (breaks && isBlank(n))) {
         pending.push(n);
+        if (isBreak(n)) breaks++;
         continue;
       }
       const piece = pieces[pieces.length - 1]!;
-      if (pending.filter(isBreak).length >= 2 && piece.some((m) => !isBlank(m))) {
-        for (const m of pending) m.parentNode?.removeChild(m);
+      if (breaks >= 2 && piece.some((m) => !isBlank(m))) {
+        for (const m of pending) m.remove();
         pieces.push([n]);
       } else {
         piece.push(...pending, n);
       }
       pending = [];
+      breaks = 0;
     }
     if (pieces.length < 2) continue;
     // Breaks after the last text: nothing follows them in a paragraph of its own.
-    for (const m of pending) if (pending.filter(isBreak).length >= 2) m.parentNode?.removeChild(m);
+    if (breaks >= 2) for (const m of pending) m.remove();
     let after: Element = p;
     for (const piece of pieces.slice(1)) {
       const next = p.ownerDocument.createElement('p');

@@ -8,7 +8,6 @@ import { isElement, textOf } from '../dom.js';
 import type { Found } from '../types.js';
 import { Cleaner, type Budget } from './clean.js';
 import { candidate, setFallback, type Candidate, type Fallback } from './extract.js';
-import { splitAtBlankLines } from './paragraphs.js';
 import { tidy } from './tidy.js';
 import type { ExtractOptions, ReadabilityLike } from './types.js';
 
@@ -52,7 +51,6 @@ function fromReadability(doc: Document, found: Found | null, options: ExtractOpt
   const cleaner = new Cleaner(doc, budget, () => false, false);
   const content = cleaner.article([...parsed.content.childNodes]);
   const tidied = tidy(content, siteOf(doc));
-  splitAtBlankLines(content);
   const origin = new Map<Text, Text>();
   for (const [clean, copied] of cleaner.origin) {
     const page = pair.get(copied);

@@ -8,6 +8,7 @@ import { FILE, isTeaser } from '../adapters/teasers.js';
 import { linkShare, textOf } from '../dom.js';
 import { hasLetterOrDigit, WORDS } from '../letters.js';
 import { readingBlocks, type ReadingBlock } from './blocks.js';
+import { isBlank, isBreak, splitAtBlankLines } from './paragraphs.js';
 
 const DATE_LINE =
   /^(?:(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|ngày cập nhật|thời gian|posted|published|updated)\s*:?\s*)?(?:\d{1,2}\s*[:hg]\s*\d{2}\s*[,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,-]?\s*)?(?:ngày\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}\s*[:hg]\s*\d{2}(?:\s*(?:SA|CH|AM|PM))?)?(?:\s*\(?GMT\s*[+-]\d{1,2}\)?)?(?:\s*[-|,]\s*(?:đã xem|lượt xem|lượt đọc|xem)\s*:?\s*[\d.,]+)?$/i;
@@ -287,8 +288,6 @@ function trimBreaks(el: Element): void {
   for (const inline of [...el.querySelectorAll('i, b, em, strong, span, font, small, u')]) {
     if (!/\S/.test(inline.textContent ?? '') && !inline.querySelector(SHOWS)) inline.remove();
   }
-  const isBreak = (n: Node | null): n is Element => n?.nodeType === 1 && (n as Element).localName === 'br';
-  const isBlank = (n: Node) => n.nodeType === 3 && !/\S/.test(n.textContent ?? '');
   // From each end: blank text is skipped, breaks go, the first thing shown stops it.
   for (const [first, next] of [['firstChild', 'nextSibling'], ['lastChild', 'previousSibling']] as const) {
     for (let n = el[first]; n && (isBlank(n) || isBreak(n)); ) {
@@ -307,7 +306,8 @@ function trimBreaks(el: Element): void {
 }
 
 /**
- * Cleans `content` in place (`site`: the page's domains, see `siteOf`). Returns the byline's name when a byline line was taken out of the text, and the
+ * Cleans `content` in place (`site`: the page's domains, see `siteOf`), and makes its blank-line paragraphs
+ * paragraphs (`splitAtBlankLines`). Returns the byline's name when a byline line was taken out of the text, and the
  * first date line's text.
  */
 export function tidy(content: Element, site: Set<string>): { byline?: string; date?: string } {
@@ -356,5 +356,7 @@ export function tidy(content: Element, site: Set<string>): { byline?: string; da
     removable(byline.el, content).remove();
     out.byline = byline.name;
   }
+  // Last, on the text as it stands once the lines above are taken out.
+  splitAtBlankLines(content);
   return out;
 }
