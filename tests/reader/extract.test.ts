@@ -76,6 +76,23 @@ describe('extract(): a clean, detached copy of the article', () => {
     expect(a.text).not.toContain(a.title);
   });
 
+  it('takes the first lead-named box before the prose as the lead, however many such boxes the text has', async () => {
+    // CSS modules name boxes `_summary_<hash>`: one news page had 94 in its text. Only one before any paragraph of
+    // prose is the lead; the paragraph around it (its wrapper) does not count as prose before it.
+    const para = (i: number) => `<p>Đoạn ${i}: Ủy ban nhân dân phường đã họp bàn kế hoạch chăm lo cho người cao tuổi trong dịp cuối năm, với nhiều việc làm cụ thể.</p>`;
+    const card = (i: number) => `<div class="_card_1doy9_7"><div class="_summary_1doy9_21">Tóm tắt thẻ ${i}: một dòng giới thiệu ngắn của thẻ.</div>${para(100 + i)}</div>`;
+    const html = (lead: boolean) => `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Tin</title></head><body><main><article>
+      <h1>Phường chăm lo cho người cao tuổi dịp cuối năm</h1>
+      <div class="_body_1doy9_3"><div class="_wrap_1doy9_5">${lead ? '<div class="_summary_1doy9_21">Phường dành 200 suất quà cho các cụ có hoàn cảnh khó khăn.</div>' : ''}${para(1)}${para(2)}</div>
+      ${Array.from({ length: 30 }, (_, i) => card(i)).join('')}</div></article></main></body></html>`;
+    for (const lead of [true, false]) {
+      const { doc, x } = await openReaderPage(html(lead));
+      const a = x.extract(doc)!;
+      expect(a.lead).toBe(lead ? 'Phường dành 200 suất quà cho các cụ có hoàn cảnh khó khăn.' : '');
+      expect(a.text).toContain('Tóm tắt thẻ 29: một dòng giới thiệu ngắn của thẻ.');
+    }
+  });
+
   it('keeps tables, lists, headings, quotes and figures with their alt text', async () => {
     const province = await openReaderPage(page('province-tables'));
     const table = province.x.extract(province.doc)!.content.querySelector('table')!;

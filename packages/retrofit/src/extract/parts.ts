@@ -75,11 +75,39 @@ export function findAuthor(root: Element): { name: string; el: Element } | undef
 }
 
 /**
+ * Whether a block of prose (a paragraph of 80+ characters with punctuation) of `body` comes before a given element
+ * of it, outside it. Asked for each lead-named box of the text in document order, it reads each block's text at
+ * most once: a page whose CSS modules name 94 boxes `_summary_…` paid a pass over the body's text for each (45 ms).
+ */
+function proseBefore(body: Element): (el: Element) => boolean {
+  let blocks: Element[] | undefined;
+  let next = 0;
+  const prose: Element[] = [];
+  return (el) => {
+    // Prose blocks found so far first (in document order): the first not around `el` answers.
+    for (const p of prose) {
+      if (!before(p, el)) return false;
+      if (!p.contains(el)) return true;
+    }
+    blocks ??= [...body.querySelectorAll('p, div, h2, h3, li')];
+    while (next < blocks.length && before(blocks[next]!, el)) {
+      const p = blocks[next++]!;
+      const t = textOf(p);
+      if (t.length < 80 || !/[.,;!?](?:\s|$)/.test(t)) continue;
+      prose.push(p);
+      if (!p.contains(el)) return true;
+    }
+    return false;
+  };
+}
+
+/**
  * The lead: an element named like a lead (`.brief`, `.sapo`, `.hometext`, `#divArticleDescription`,
  * `[itemprop=description]`) with 30-1,200 characters, in the article before the body or as its first block.
  */
 export function findLead(root: Element, body: Element, skip: (el: Element) => boolean): Element | undefined {
   let bodyLength: number | undefined;
+  const earlierProse = proseBefore(body);
   for (const el of root.querySelectorAll('[class], [id], [itemprop="description"]')) {
     // The name first: it rules out almost every element, and costs no layout query.
     const names = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
@@ -94,8 +122,7 @@ export function findLead(root: Element, body: Element, skip: (el: Element) => bo
       // Inside the body only as its first prose (no paragraph of text comes before it), never most of it.
       if (len > (bodyLength ??= textOf(body).length) / 2) continue;
       // (Prose: sentences, not the title, a date line or a meta line that may come first.)
-      const earlier = [...body.querySelectorAll('p, div, h2, h3, li')].some((p) => before(p, el) && !p.contains(el) && textOf(p).length >= 80 && /[.,;!?](?:\s|$)/.test(textOf(p)));
-      if (earlier) continue;
+      if (earlierProse(el)) continue;
     } else if (!before(el, body)) continue;
     return el;
   }
