@@ -187,7 +187,7 @@ export class Cleaner {
    */
   private unwrapLine(el: Element, parent: Element): void {
     const last = parent.lastChild;
-    if (last && (last.nodeType !== 1 || (last as Element).localName !== 'br') && hasText(parent)) parent.append(this.out.createElement('br'));
+    if (last && (last.nodeType !== 1 || (last as Element).localName !== 'br') && hasContent(parent, false)) parent.append(this.out.createElement('br'));
     this.children(el, parent, true);
   }
 
@@ -261,25 +261,14 @@ export class Cleaner {
 }
 
 /**
- * Whether `el` holds any text but white space. Walks to the first such text node: asked for each line of a block made
- * of <div> lines, reading the whole copy's text each time was lines × text (4,000 lines: 1 s).
+ * Whether a copy holds words, or a picture unless `pictures` is false. Walks to the first of either rather than
+ * reading its text whole: asked of every element kept, a nested one's text would be read again at each level above
+ * it; asked for each line of a block made of <div> lines, the whole copy's (4,000 lines: 1 s).
  */
-function hasText(el: Element): boolean {
-  for (let n: Node | null = el.firstChild; n; ) {
-    if (n.nodeType === 3 && /\S/.test(n.nodeValue!)) return true;
-    n = n.firstChild ?? nextAfter(n, el);
-  }
-  return false;
-}
-
-/**
- * Whether a copy holds words or a picture. Walks to the first of either rather than reading its text whole:
- * asked of every element kept, a nested one's text would be read again at each level above it.
- */
-function hasContent(el: Element): boolean {
+function hasContent(el: Element, pictures = true): boolean {
   let n: Node | null = el.firstChild;
   while (n) {
-    if (n.nodeType === 3 ? /\S/.test(n.nodeValue!) : (n as Element).localName === 'img') return true;
+    if (n.nodeType === 3 ? /\S/.test(n.nodeValue!) : pictures && (n as Element).localName === 'img') return true;
     if (n.firstChild) {
       n = n.firstChild;
       continue;
