@@ -73,7 +73,7 @@ const { results, version: chromiumVersion } = await runOnPages({
   pathOf: (p) => `/${p.dataset}/${p.id}.html`,
   score(p, got) {
     const row = { dataset: p.dataset, id: p.id, split: p.split };
-    if (got) for (const e of ENGINES) row[e] = { ...tokenScore(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, platform: got[e].platform, error: got[e].error, cloneMs: got[e].cloneMs, chars: got[e].text.length };
+    if (got) for (const e of ENGINES) row[e] = { ...tokenScore(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, cpuMs: got[e].cpuMs, platform: got[e].platform, error: got[e].error, cloneMs: got[e].cloneMs, chars: got[e].text.length };
     return row;
   },
 });
@@ -95,14 +95,14 @@ for (const split of ['held-out', 'tune']) {
   const rows = results.filter((r) => r.split === split);
   if (!rows.length) continue;
   md.push(`### ${split === 'held-out' ? 'Held out (unseen)' : 'Tuning part'}: ${rows.length} pages`, '');
-  md.push('| dataset | pages | engine | F1 | P | R | empty | F1 < 0.5 | below Readability | ms / page (median) | ms, second call |', '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  md.push('| dataset | pages | engine | F1 | P | R | empty | F1 < 0.5 | below Readability | ms / page (median) | ms, second call | CPU ms, both calls |', '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const dataset of [...DATASETS.filter((d) => rows.some((r) => r.dataset === d)), 'all']) {
     const subset = dataset === 'all' ? rows : rows.filter((r) => r.dataset === dataset);
     for (const engine of ENGINES) {
       const s = tokenSummary(subset, engine);
       const name = dataset === 'all' ? '**all**' : dataset;
       const f1 = dataset === 'all' ? `**${pct(s.f1)}**` : pct(s.f1);
-      md.push(`| ${name} | ${s.n} | ${LABEL[engine]} | ${f1} | ${pct(s.p)} | ${pct(s.r)} | ${s.empty} | ${s.gross} | ${s.below ?? ''} | ${ms(s.ms)} | ${ms(s.warm)} |`);
+      md.push(`| ${name} | ${s.n} | ${LABEL[engine]} | ${f1} | ${pct(s.p)} | ${pct(s.r)} | ${s.empty} | ${s.gross} | ${s.below ?? ''} | ${ms(s.ms)} | ${ms(s.warm)} | ${ms(s.cpu)} |`);
     }
   }
   const clone = median(rows.map((r) => r.readability?.cloneMs));

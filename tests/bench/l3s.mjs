@@ -95,7 +95,7 @@ const { results, version } = await runOnPages({
   ...served,
   score(p, got) {
     const row = { id: p.file, split: p.split, newSite: p.newSite };
-    if (got) for (const e of ENGINES) row[e] = { ...tokenScore(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, platform: got[e].platform, error: got[e].error };
+    if (got) for (const e of ENGINES) row[e] = { ...tokenScore(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, cpuMs: got[e].cpuMs, platform: got[e].platform, error: got[e].error };
     return row;
   },
 });
@@ -113,7 +113,7 @@ md.push(
   `The split is fixed by a hash (SHA-256 of \`accessible-reader split:l3s:<file>\`, first byte < 128: tuning). It is by page, and many sites gave several pages: ${results.filter((r) => r.split === 'held-out' && !r.newSite).length} held-out pages come from sites with pages in the tuning half, whose templates were seen; the first row is the held-out pages of the other sites, the wholly unseen part.`,
   '',
 );
-md.push('| part | engine | pages | F1 | P | R | empty | F1 < 0.5 | below Readability | ms / page (median) | ms, second call |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+md.push('| part | engine | pages | F1 | P | R | empty | F1 < 0.5 | below Readability | ms / page (median) | ms, second call | CPU ms, both calls |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 // Both halves, then all pages when the run had both.
 const parts = ['held-out', 'tune'].filter((part) => results.some((r) => r.split === part));
 const shown = [...(parts.includes('held-out') && results.some((r) => r.newSite) ? ['held-out, sites not in the tuning half'] : []), ...(parts.length > 1 ? [...parts, 'all'] : parts)];
@@ -121,7 +121,7 @@ for (const part of shown) {
   const rows = part === 'all' ? results : part.startsWith('held-out,') ? results.filter((r) => r.newSite) : results.filter((r) => r.split === part);
   for (const engine of ENGINES) {
     const s = tokenSummary(rows, engine);
-    md.push(`| ${part} | ${LABEL[engine]} | ${s.n} | **${pct(s.f1)}** | ${pct(s.p)} | ${pct(s.r)} | ${s.empty} | ${s.gross} | ${s.below ?? ''} | ${ms(s.ms)} | ${ms(s.warm)} |`);
+    md.push(`| ${part} | ${LABEL[engine]} | ${s.n} | **${pct(s.f1)}** | ${pct(s.p)} | ${pct(s.r)} | ${s.empty} | ${s.gross} | ${s.below ?? ''} | ${ms(s.ms)} | ${ms(s.warm)} | ${ms(s.cpu)} |`);
   }
 }
 const fallback = results.filter((r) => r.npm?.platform === 'readability').length;

@@ -165,7 +165,7 @@ const { results, version } = await runOnPages({
   ...servedByIndex(pages, (page) => gunzipSync(readFileSync(page.html)), 'text/html; charset=utf-8'),
   score(page, got) {
     const row = { id: page.id, split: page.split };
-    for (const e of ENGINES) row[e] = { text: got?.[e]?.text ?? '', ms: got?.[e]?.ms ?? NaN, warmMs: got?.[e]?.warmMs ?? NaN };
+    for (const e of ENGINES) row[e] = { text: got?.[e]?.text ?? '', ms: got?.[e]?.ms ?? NaN, warmMs: got?.[e]?.warmMs ?? NaN, cpuMs: got?.[e]?.cpuMs ?? NaN };
     return row;
   },
 });
@@ -195,14 +195,14 @@ for (const [split, title] of [['held-out', 'Held out (unseen)'], ['tune', 'Tunin
   if (!part.length) continue;
   const rows = results.filter((r) => part.some((p) => p.id === r.id));
   md.push(`### ${title}: ${part.length} pages`, '');
-  md.push('| engine | F1 | precision | recall | exact | token F1 | empty | ms / page (median) | ms, second call |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  md.push('| engine | F1 | precision | recall | exact | token F1 | empty | ms / page (median) | ms, second call | CPU ms, both calls |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const engine of ENGINES) {
     const m = evaluate(answersOf(engine), part);
-    md.push(`| ${LABEL[engine]} (run here) | **${cell(m, 'f1')}** | ${cell(m, 'p')} | ${cell(m, 'r')} | ${cell(m, 'accuracy')} | ${f(tokenF1(answersOf(engine), part))} | ${rows.filter((r) => !r[engine].text.trim()).length} | ${ms(median(rows.map((r) => r[engine].ms)))} | ${ms(median(rows.map((r) => r[engine].warmMs)))} |`);
+    md.push(`| ${LABEL[engine]} (run here) | **${cell(m, 'f1')}** | ${cell(m, 'p')} | ${cell(m, 'r')} | ${cell(m, 'accuracy')} | ${f(tokenF1(answersOf(engine), part))} | ${rows.filter((r) => !r[engine].text.trim()).length} | ${ms(median(rows.map((r) => r[engine].ms)))} | ${ms(median(rows.map((r) => r[engine].warmMs)))} | ${ms(median(rows.map((r) => r[engine].cpuMs)))} |`);
   }
   for (const o of others) {
     const m = evaluate(o.answers, part);
-    md.push(`| ${o.name}${o.version ? ` ${o.version}` : ''} (published output) | ${cell(m, 'f1')} | ${cell(m, 'p')} | ${cell(m, 'r')} | ${cell(m, 'accuracy')} | ${f(tokenF1(o.answers, part))} | ${part.filter((p) => !o.answers.get(p.id).trim()).length} | | |`);
+    md.push(`| ${o.name}${o.version ? ` ${o.version}` : ''} (published output) | ${cell(m, 'f1')} | ${cell(m, 'p')} | ${cell(m, 'r')} | ${cell(m, 'accuracy')} | ${f(tokenF1(o.answers, part))} | ${part.filter((p) => !o.answers.get(p.id).trim()).length} | | | |`);
   }
   md.push('');
 }

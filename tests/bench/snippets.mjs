@@ -73,7 +73,7 @@ const { results, version } = await runOnPages({
   ...servedByIndex(pages, (page) => readFileSync(pathOf(page.file)), 'text/html'),
   score(p, got) {
     const row = { file: p.file, url: p.url, split: p.split };
-    for (const e of ENGINES) row[e] = { ...count(p, got?.[e]?.text), ms: got?.[e]?.ms ?? NaN, warmMs: got?.[e]?.warmMs ?? NaN, chars: got?.[e]?.text.length ?? 0, platform: got?.[e]?.platform };
+    for (const e of ENGINES) row[e] = { ...count(p, got?.[e]?.text), ms: got?.[e]?.ms ?? NaN, warmMs: got?.[e]?.warmMs ?? NaN, cpuMs: got?.[e]?.cpuMs ?? NaN, chars: got?.[e]?.text.length ?? 0, platform: got?.[e]?.platform };
     return row;
   },
 });
@@ -95,6 +95,7 @@ function summary(rows, engine) {
     lost: rows.filter((x) => !x[engine].tp).length,
     ms: median(rows.map((x) => x[engine].ms)),
     warm: median(rows.map((x) => x[engine].warmMs)),
+    cpu: median(rows.map((x) => x[engine].cpuMs)),
   };
 }
 
@@ -111,10 +112,10 @@ for (const split of ['held-out', 'tune']) {
   const rows = results.filter((r) => r.split === split);
   if (!rows.length) continue;
   md.push(`### ${split === 'held-out' ? 'Held out (unseen)' : 'Tuning part'}: ${rows.length} pages`, '');
-  md.push('| engine | F1 | P | R | TP / FN / FP | empty | lost | ms / page (median) | ms, second call |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  md.push('| engine | F1 | P | R | TP / FN / FP | empty | lost | ms / page (median) | ms, second call | CPU ms, both calls |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const engine of ENGINES) {
     const s = summary(rows, engine);
-    md.push(`| ${LABEL[engine]} | **${pct(s.f1)}** | ${pct(s.p)} | ${pct(s.r)} | ${s.tp} / ${s.fn} / ${s.fp} | ${s.empty} | ${s.lost} | ${ms(s.ms)} | ${ms(s.warm)} |`);
+    md.push(`| ${LABEL[engine]} | **${pct(s.f1)}** | ${pct(s.p)} | ${pct(s.r)} | ${s.tp} / ${s.fn} / ${s.fp} | ${s.empty} | ${s.lost} | ${ms(s.ms)} | ${ms(s.warm)} | ${ms(s.cpu)} |`);
   }
   md.push('');
 }

@@ -99,7 +99,7 @@ const { results, version } = await runOnPages({
     const row = { id: p.id, split: p.split, type: p.type };
     for (const e of ENGINES) {
       const text = got?.[e]?.text ?? '';
-      row[e] = { ...score(p, text), ms: got?.[e]?.ms ?? NaN, warmMs: got?.[e]?.warmMs ?? NaN, chars: text.length, platform: got?.[e]?.platform };
+      row[e] = { ...score(p, text), ms: got?.[e]?.ms ?? NaN, warmMs: got?.[e]?.warmMs ?? NaN, cpuMs: got?.[e]?.cpuMs ?? NaN, chars: text.length, platform: got?.[e]?.platform };
     }
     return row;
   },
@@ -121,6 +121,7 @@ function summary(rows, engine) {
     below: engine === 'readability' ? null : rows.filter((r) => r[engine].f1 < r.readability.f1 - 0.005).length,
     ms: median(s.map((x) => x.ms)),
     warm: median(s.map((x) => x.warmMs)),
+    cpu: median(s.map((x) => x.cpuMs)),
   };
 }
 
@@ -137,14 +138,14 @@ for (const split of ['test', 'dev']) {
   const rows = results.filter((r) => r.split === split);
   if (!rows.length) continue;
   md.push(`### ${split === 'test' ? 'Held out (WCXB test, unseen)' : 'Tuning part (WCXB dev)'}: ${rows.length} pages`, '');
-  md.push('| page type | pages | engine | F1 | P | R | with | leaks | empty | F1 < 0.5 | below Readability | ms / page (median) | ms, second call |', '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  md.push('| page type | pages | engine | F1 | P | R | with | leaks | empty | F1 < 0.5 | below Readability | ms / page (median) | ms, second call | CPU ms, both calls |', '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const type of [...TYPE_ORDER.filter((t) => rows.some((r) => r.type === t)), 'all']) {
     const subset = type === 'all' ? rows : rows.filter((r) => r.type === type);
     for (const engine of ENGINES) {
       const s = summary(subset, engine);
       const name = type === 'all' || type === 'article' ? `**${type}**` : type;
       const f1 = type === 'all' || type === 'article' ? `**${pct(s.f1)}**` : pct(s.f1);
-      md.push(`| ${name} | ${s.n} | ${LABEL[engine]} | ${f1} | ${pct(s.p)} | ${pct(s.r)} | ${pct(s.with)} | ${pct(s.without)} | ${s.empty} | ${s.gross} | ${s.below ?? ''} | ${ms(s.ms)} | ${ms(s.warm)} |`);
+      md.push(`| ${name} | ${s.n} | ${LABEL[engine]} | ${f1} | ${pct(s.p)} | ${pct(s.r)} | ${pct(s.with)} | ${pct(s.without)} | ${s.empty} | ${s.gross} | ${s.below ?? ''} | ${ms(s.ms)} | ${ms(s.warm)} | ${ms(s.cpu)} |`);
     }
   }
   md.push('');
