@@ -1,8 +1,9 @@
 // The three extractors the corpus benchmarks compare, run in real Chromium on pages whose own scripts are off:
 // the one-file bundle (with its reader script), the npm entry and Mozilla Readability 0.6.0, in the same run
-// (three loads of each page, one per engine, each in a browser context of its own: see runPages). Shared by `npm run corpus` and
-// `npm run corpus:l3s` (token F1 against ground-truth text), `npm run corpus:snippets` (trafilatura's evaluation
-// pages, scored by snippets that must and must not be extracted) and the scrapinghub and WCXB benchmarks.
+// (three loads of each page, one per engine, each in a browser context of its own: see runPages). Shared by
+// `npm run corpus` and `npm run corpus:l3s` (token F1 against ground-truth text), `npm run corpus:snippets`
+// (trafilatura's evaluation pages, scored by snippets that must and must not be extracted) and the scrapinghub
+// and WCXB benchmarks.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
