@@ -25,7 +25,7 @@ export const PAGE_TIMEOUT = 30_000;
 export const HOW_RUN =
   'each engine alone in a load of the page of its own, each load in a browser context of its own, so that no engine starts warm from another or from an earlier page, nor shares the CPUs with another\'s compiler threads; style and layout settled before the calls; "CPU ms, both calls" is what the renderer\'s main thread spent on the first and second call together, in CPU time (CDP metrics in thread ticks: time spent waiting for a CPU that other threads, such as V8\'s background compilers, keep busy is left out; Readability\'s includes its clone)';
 
-/** Builds the engine (unless SKIP_BUILD=1) and returns the loads of each page: the scripts to evaluate, the engines to run. */
+/** Builds the engine (unless SKIP_BUILD=1) and returns the loads of each page: the scripts to evaluate, the engine to run. */
 async function engineSources(log) {
   if (process.env.SKIP_BUILD !== '1') {
     log('building the engine (npm run build -w @accessible-reader/retrofit)');
@@ -48,48 +48,43 @@ async function engineSources(log) {
   // patterns), so in one page the second of them would start warm; and an engine run beside another shares the
   // machine's CPUs with the other's background compiler threads, which run on after its call.
   return [
-    { scripts: [bundle, chunk], engines: ['bundle'] },
-    { scripts: [await buildNpmEntry()], engines: ['npm'] },
-    { scripts: [readability], engines: ['readability'] },
+    { scripts: [bundle, chunk], engine: 'bundle' },
+    { scripts: [await buildNpmEntry()], engine: 'npm' },
+    { scripts: [readability], engine: 'readability' },
   ];
 }
 
 /**
- * Runs in the page (main world, page scripts disabled): each engine in the given order, timed with
- * performance.now() around the call alone. Readability gets a clone, as reader modes give it; the clone's
- * time is reported apart.
+ * Runs in the page (main world, page scripts disabled): the engine, timed with performance.now() around the call
+ * alone. Readability gets a clone, as reader modes give it; the clone's time is reported apart.
  */
-function runEngines(order) {
-  const out = {};
+function runEngine(engine) {
+  let out;
   const t = () => performance.now();
-  // Style and layout as a shown page has them before any extension runs: not counted for the engine that asks first.
-  document.body?.getBoundingClientRect();
-  // Twice, in the same order: the first call pays for compiling each engine's code on this page (what a reader's
-  // first extraction costs), the second is the work itself.
+  // Twice: the first call pays for compiling the engine's code on this page (what a reader's first extraction
+  // costs), the second is the work itself.
   for (const round of [0, 1]) {
-    for (const engine of order) {
-      try {
-        if (engine === 'readability') {
-          const t0 = t();
-          const copy = document.cloneNode(true);
-          const t1 = t();
-          const parsed = new window.Readability(copy).parse();
-          const t2 = t();
-          if (round) out.readability.warmMs = t2 - t0;
-          else out.readability = { text: parsed?.textContent ?? '', title: parsed?.title ?? '', ms: t2 - t0, cloneMs: t1 - t0 };
-        } else {
-          const api = engine === 'bundle' ? window[Symbol.for('accessible-reader.reader')] : window.__arNpm;
-          const t0 = t();
-          // Readability runs to the end, however long it takes: ours is given the same chance (its default
-          // 200 ms limit is wall-clock time, which a loaded machine eats, and would cut pages short at random).
-          const a = api.extract(document, { timeLimit: 10_000 });
-          const ms = t() - t0;
-          if (round) out[engine].warmMs = ms;
-          else out[engine] = { text: a?.text ?? '', title: a?.title ?? '', platform: a?.platform ?? 'none', ms };
-        }
-      } catch (error) {
-        if (!round) out[engine] = { text: '', title: '', ms: NaN, error: String(error) };
+    try {
+      if (engine === 'readability') {
+        const t0 = t();
+        const copy = document.cloneNode(true);
+        const t1 = t();
+        const parsed = new window.Readability(copy).parse();
+        const t2 = t();
+        if (round) out.warmMs = t2 - t0;
+        else out = { text: parsed?.textContent ?? '', title: parsed?.title ?? '', ms: t2 - t0, cloneMs: t1 - t0 };
+      } else {
+        const api = engine === 'bundle' ? window[Symbol.for('accessible-reader.reader')] : window.__arNpm;
+        const t0 = t();
+        // Readability runs to the end, however long it takes: ours is given the same chance (its default
+        // 200 ms limit is wall-clock time, which a loaded machine eats, and would cut pages short at random).
+        const a = api.extract(document, { timeLimit: 10_000 });
+        const ms = t() - t0;
+        if (round) out.warmMs = ms;
+        else out = { text: a?.text ?? '', title: a?.title ?? '', platform: a?.platform ?? 'none', ms };
       }
+    } catch (error) {
+      if (!round) out = { text: '', title: '', ms: NaN, error: String(error) };
     }
   }
   return out;
@@ -129,25 +124,23 @@ async function runPages({ newContext, loads, pages, urlOf, score, concurrency, l
         // warm from another's compiled code or pays for collecting another page's heap. Tabs of one context share a
         // renderer, whose V8 keeps the code it compiled for the same script on an earlier page (npm entry, first
         // call, 30 pages: 25.4 ms in a new tab after the last page's, 31.8 in a new context); a reader's first page on
-        // a site starts from nothing. Within a load, each engine goes first on its share of the pages.
+        // a site starts from nothing.
         const got = {};
-        for (const { scripts, engines } of loads) {
+        for (const { scripts, engine } of loads) {
           const context = await newContext();
           const tab = await context.newPage();
           try {
             await withTimeout(tab.goto(urlOf(p), { waitUntil: 'load', timeout: PAGE_TIMEOUT }), PAGE_TIMEOUT + 1000, 'load');
             // Indirect eval: the scripts' top-level declarations become the page's globals, as a <script> would.
             await tab.evaluate((list) => list.forEach((s) => (0, eval)(s)), scripts);
-            const order = [...engines.slice(i % engines.length), ...engines.slice(0, i % engines.length)];
-            // Style and layout as a shown page has them before any extension runs (runEngines asks too).
+            // Style and layout as a shown page has them before any extension runs: not counted for the engine.
             await tab.evaluate(() => document.body?.getBoundingClientRect());
             const cdp = await context.newCDPSession(tab);
             await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
             const before = await mainThreadMs(cdp);
-            Object.assign(got, await withTimeout(tab.evaluate(runEngines, order), PAGE_TIMEOUT, 'extract'));
-            // What the renderer's main thread spent on the calls, waits for a busy CPU left out. With one engine in
-            // the load, it is that engine's.
-            if (engines.length === 1 && got[engines[0]]) got[engines[0]].cpuMs = (await mainThreadMs(cdp)) - before;
+            got[engine] = await withTimeout(tab.evaluate(runEngine, engine), PAGE_TIMEOUT, 'extract');
+            // What the renderer's main thread spent on the two calls, waits for a busy CPU left out.
+            got[engine].cpuMs = (await mainThreadMs(cdp)) - before;
           } finally {
             await context.close().catch(() => {});
           }
