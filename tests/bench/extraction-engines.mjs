@@ -1,7 +1,7 @@
 // The three extractors the corpus benchmarks compare, run in real Chromium on pages whose own scripts are off:
 // the one-file bundle (with its reader script), the npm entry and Mozilla Readability 0.6.0, in the same run
 // (three loads of each page, one per engine, each in a browser context of its own: see runPages). Shared by
-// `npm run corpus` and `npm run corpus:l3s` (token F1 against ground-truth text), `npm run corpus:snippets`
+// `npm run corpus`, `npm run corpus:l3s` and `npm run corpus:big9-chaos` (token F1 against ground-truth text), `npm run corpus:snippets`
 // (trafilatura's evaluation pages, scored by snippets that must and must not be extracted) and the scrapinghub
 // and WCXB benchmarks.
 import { execFileSync } from 'node:child_process';
@@ -111,11 +111,16 @@ const withTimeout = (promise, ms, what) => Promise.race([promise, new Promise((_
  * Loads each page (`urlOf(page)`) in a pool of `concurrency` tabs, runs the three engines on it and hands
  * `score(page, got)` their answers; returns one row per page, with `error` where the page could not be run.
  */
-async function runPages({ newContext, loads, pages, urlOf, score, concurrency, log }) {
+async function runPages({ browser, newContext, loads, pages, urlOf, score, concurrency, log }) {
+  // A browser that went away (killed, crashed) fails every page left: stop, rather than report a run of failures
+  // and let it replace the last good section of RESULTS.md.
+  let closed = false;
+  browser.on('disconnected', () => (closed = true));
   const results = [];
   let next = 0;
   async function worker() {
     while (next < pages.length) {
+      if (closed) throw new Error(`the browser closed after ${results.length} of ${pages.length} pages: nothing written`);
       const i = next++;
       const p = pages[i];
       let row;
@@ -170,7 +175,7 @@ export async function runOnPages({ pages, handler, pathOf, score, concurrency, l
   const { browser, newContext, version } = await launchBrowser();
   log(`${pages.length} pages from ${from}, ${concurrency} at a time, Chromium ${version}`);
   try {
-    const results = await runPages({ newContext, loads, pages, concurrency, log, score, urlOf: (p) => origin + pathOf(p) });
+    const results = await runPages({ browser, newContext, loads, pages, concurrency, log, score, urlOf: (p) => origin + pathOf(p) });
     return { results, version };
   } finally {
     await browser.close();
