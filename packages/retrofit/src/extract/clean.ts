@@ -64,6 +64,16 @@ function isLayoutTable(t: Element): boolean {
   return false;
 }
 
+/**
+ * A form around paragraphs of prose is the page's wrapper, not a form to fill in: ASP.NET WebForms pages hold the
+ * whole page, article and all, in one `<form>`. (A comment or newsletter form's notes are a line or two.)
+ */
+function wrapsProse(form: Element): boolean {
+  let paragraphs = 0;
+  for (const p of form.querySelectorAll('p')) if ((p.textContent ?? '').trim().length >= 80 && !p.querySelector('input, textarea, select') && ++paragraphs >= 2) return true;
+  return false;
+}
+
 export class Cleaner {
   /** Inert document: images do not load and nothing upgrades while the copy is built. */
   readonly out: Document;
@@ -151,7 +161,7 @@ export class Cleaner {
     if (src.nodeType !== 1) return;
     const el = src as Element;
     const tag = el.localName.toLowerCase();
-    if (DROP.has(tag) || this.skip(el) || this.hidden(el)) {
+    if ((DROP.has(tag) && !(tag === 'form' && wrapsProse(el))) || this.skip(el) || this.hidden(el)) {
       // The start mark inside a part left out: the article starts after that part.
       if (this.startAt && el.contains(this.startAt)) this.startAt = undefined;
       return;
