@@ -379,6 +379,27 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(x.findArticle(doc)!.article.body.contains(doc.querySelector('#storylineupfooter'))).toBe(false);
   });
 
+  it('an article inside a <form> (a WebForms page posting back to itself) is the article; the search and comment forms stay out', async () => {
+    const { article } = await extracted('form-wrapped');
+    const html = page('form-wrapped');
+    const body = [...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('#PageForm > p:not([class])')].map((p) => p.textContent!.trim());
+    expect(body).toHaveLength(4);
+    expect(article.title).toBe('Phường Phú Hòa khánh thành nhà văn hóa khu phố 4');
+    expect(article.published).toBe('2005-03-15T08:30');
+    expect(article.text).toBe(body.join('\n'));
+    for (const gone of ['Tìm', 'Gửi ý kiến', 'Họ tên', 'Bản in', 'Lịch tiếp công dân']) expect(article.text).not.toContain(gone);
+  });
+
+  it('a paragraph written over several source lines is one line of text, a date inside it too; a <pre> keeps its lines', async () => {
+    const { article } = await extracted('source-lines');
+    const doc = new DOMParser().parseFromString(page('source-lines'), 'text/html');
+    const paragraphs = [...doc.querySelectorAll('.noidung p:not(.ngay)')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim());
+    expect(paragraphs).toHaveLength(3);
+    expect(article.text.split('\n')).toEqual([...paragraphs, 'Mùa đông năm nay lạnh lắm,', 'Phường mình lo trước cho ông bà.']);
+    expect(article.text).toContain('Hạn cuối nộp hồ sơ là ngày 15/01/2025 tại bộ phận một cửa');
+    expect(article.published).toBe('2024-12-02');
+  });
+
   it('an article inside a same-origin iframe (srcdoc) is found, and retrofit() scales, themes and undoes inside the frame', async () => {
     const { doc, x } = await openReaderPage(page('iframe-article'));
     const inner = doc.querySelector('iframe')!.contentDocument!;

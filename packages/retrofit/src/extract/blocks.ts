@@ -25,7 +25,11 @@ const collapse = (s: string) =>
     .filter(Boolean)
     .join('\n');
 
-export const partsText = (parts: Part[]): string => collapse(parts.map((p) => (p === '\n' ? '\n' : p.data)).join(''));
+/**
+ * The text of `parts`: a line break where a <br> is, and, in a <pre> (`pre`), where the source has one; elsewhere a
+ * newline of the page's source is a space, as the browser shows it (an old page writes a paragraph over many lines).
+ */
+export const partsText = (parts: Part[], pre = false): string => collapse(parts.map((p) => (p === '\n' ? '\n' : pre ? p.data : p.data.replace(/\n/g, ' '))).join(''));
 
 /**
  * The blocks of `root` in reading order. A new block starts wherever the nearest block ancestor of the text
@@ -50,7 +54,7 @@ export function readingBlocks(root: Element): ReadingBlock[] {
     }
     current.parts.push(text);
   }
-  for (const b of out) b.text = partsText(b.parts);
+  for (const b of out) b.text = partsText(b.parts, b.el.closest('pre') !== null);
   return out.filter((b) => b.text);
 }
 
