@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, HOW_RUN, LABEL, median, ms, pct, runOnPages, saveReport, splitOf, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, HOW_RUN, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, splitOf, tokenRow, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -34,22 +34,16 @@ const LIMIT = Number(process.env.LIMIT ?? Infinity);
 const SPLIT = process.env.SPLIT ?? 'all';
 const SETS = process.env.SETS?.split(',');
 
-/** Bytes as text: UTF-8 where they are valid UTF-8, else Windows-1252 (what the older gold files are written in). */
-function decode(bytes) {
+/** Bytes as UTF-8 text, or undefined where they are not valid UTF-8. */
+function utf8(bytes) {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return undefined;
   }
 }
-const isUtf8 = (bytes) => {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** Bytes as text: UTF-8 where they are valid UTF-8, else Windows-1252 (what the older gold files are written in). */
+const decode = (bytes) => utf8(bytes) ?? new TextDecoder('windows-1252').decode(bytes);
 
 const sets = readdirSync(DIR)
   .filter((set) => existsSync(join(DIR, set, 'html')) && existsSync(join(DIR, set, 'gold')) && (!SETS || SETS.includes(set)))
@@ -71,27 +65,15 @@ const noTruth = chosen.length - pages.length;
 const loadBefore = loadavg()[0];
 // The pages as saved, without the server's header: bytes that are valid UTF-8 are sent as UTF-8, the others with
 // no charset, so the page's own <meta> decides, else the browser's default (Windows-1252), as for a saved page.
-const index = new Map(pages.map((p, i) => [p, i]));
 const { results, version } = await runOnPages({
   pages,
   from: DIR,
   concurrency: CONCURRENCY,
   log,
-  handler(req, res) {
-    const page = pages[Number(/^\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? -1)];
-    if (!page) return void res.writeHead(404).end();
-    const bytes = readFileSync(join(DIR, page.set, 'html', page.file));
-    res.writeHead(200, { 'content-type': isUtf8(bytes) ? 'text/html; charset=utf-8' : 'text/html' }).end(bytes);
-  },
-  pathOf: (p) => `/${index.get(p)}.html`,
+  ...servedByIndex(pages, (p) => readFileSync(join(DIR, p.set, 'html', p.file)), (bytes) => (utf8(bytes) === undefined ? 'text/html' : 'text/html; charset=utf-8')),
   score(p, got) {
     const row = { id: p.id, set: p.set, split: p.split };
-    if (got) {
-      for (const e of ENGINES) {
-        const text = [got[e].title, got[e].text].filter(Boolean).join('\n');
-        row[e] = { ...tokenScore(text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, cpuMs: got[e].cpuMs, platform: got[e].platform, error: got[e].error };
-      }
-    }
+    if (got) for (const e of ENGINES) row[e] = tokenRow(got[e], p.truth, [got[e].title, got[e].text].filter(Boolean).join('\n'));
     return row;
   },
 });

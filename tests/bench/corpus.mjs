@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, HOW_RUN, LABEL, median, ms, pct, runOnPages, saveReport, splitOf, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, HOW_RUN, LABEL, median, ms, pct, runOnPages, saveReport, splitOf, tokenRow, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -73,7 +73,7 @@ const { results, version: chromiumVersion } = await runOnPages({
   pathOf: (p) => `/${p.dataset}/${p.id}.html`,
   score(p, got) {
     const row = { dataset: p.dataset, id: p.id, split: p.split };
-    if (got) for (const e of ENGINES) row[e] = { ...tokenScore(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, cpuMs: got[e].cpuMs, platform: got[e].platform, error: got[e].error, cloneMs: got[e].cloneMs, chars: got[e].text.length };
+    if (got) for (const e of ENGINES) row[e] = { ...tokenRow(got[e], p.truth), cloneMs: got[e].cloneMs, chars: got[e].text.length };
     return row;
   },
 });

@@ -207,6 +207,9 @@ export function tokenScore(got, want) {
   return { p, r, f1, empty: !g.length };
 }
 
+/** One engine's row for a page: its token scores against `want` (of `text`, its extracted text unless given), times and answer. */
+export const tokenRow = (run, want, text = run.text) => ({ ...tokenScore(text, want), ms: run.ms, warmMs: run.warmMs, cpuMs: run.cpuMs, platform: run.platform, error: run.error });
+
 /** Means of one engine's token scores over `rows` (a page it could not run counts as empty), its median times and how often it falls below Readability. */
 export function tokenSummary(rows, engine) {
   const s = rows.map((r) => r[engine] ?? { f1: 0, p: 0, r: 0, empty: true, ms: NaN });
@@ -244,16 +247,17 @@ export function writeResultsSection(heading, text, before) {
 }
 
 /**
- * Serves page `pages[i]` at `/<i>.html` for `runOnPages`: `read(page)` gives its bytes, sent as `contentType`.
- * Returns the `handler` and `pathOf` to hand it.
+ * Serves page `pages[i]` at `/<i>.html` for `runOnPages`: `read(page)` gives its bytes, sent as `contentType` (or
+ * as `contentType(bytes)` says, for pages whose encoding differs). Returns the `handler` and `pathOf` to hand it.
  */
 export function servedByIndex(pages, read, contentType) {
   const index = new Map(pages.map((p, i) => [p, i]));
   return {
     handler(req, res) {
       const page = pages[Number(/^\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? -1)];
-      if (page) res.writeHead(200, { 'content-type': contentType }).end(read(page));
-      else res.writeHead(404).end();
+      if (!page) return void res.writeHead(404).end();
+      const bytes = read(page);
+      res.writeHead(200, { 'content-type': typeof contentType === 'function' ? contentType(bytes) : contentType }).end(bytes);
     },
     pathOf: (p) => `/${index.get(p)}.html`,
   };

@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'parse5';
-import { ENGINES, HOW_RUN, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, splitOf, tokenScore, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
+import { ENGINES, HOW_RUN, LABEL, median, ms, pct, runOnPages, saveReport, servedByIndex, splitOf, tokenRow, tokenSummary, writeResultsSection } from './extraction-engines.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const started = Date.now();
@@ -95,7 +95,7 @@ const { results, version } = await runOnPages({
   ...served,
   score(p, got) {
     const row = { id: p.file, split: p.split, newSite: p.newSite };
-    if (got) for (const e of ENGINES) row[e] = { ...tokenScore(got[e].text, p.truth), ms: got[e].ms, warmMs: got[e].warmMs, cpuMs: got[e].cpuMs, platform: got[e].platform, error: got[e].error };
+    if (got) for (const e of ENGINES) row[e] = tokenRow(got[e], p.truth);
     return row;
   },
 });
