@@ -400,6 +400,16 @@ describe('the causes of the misses, each on a page of our own', () => {
     expect(article.published).toBe('2024-12-02');
   });
 
+  it('lists of links to other stories inside the text go with their titles; a table of contents, links inside sentences and attached files stay', async () => {
+    const { article } = await extracted('link-lists');
+    const doc = new DOMParser().parseFromString(page('link-lists'), 'text/html');
+    const lines = (selector: string) => [...doc.querySelectorAll(selector)].map((el) => el.textContent!.replace(/\s+/g, ' ').trim());
+    const [toc, headings, paragraphs, steps, files] = ['.toc li', '.entry-content h2', '.entry-content p:not(.topics-title)', '.steps li', '.attachments li'].map(lines);
+    expect([toc, headings, steps, files].map((l) => l.length)).toEqual([3, 3, 3, 3]);
+    expect(article.text.split('\n')).toEqual([...toc, headings[0], paragraphs[0], paragraphs[1], headings[1], paragraphs[2], headings[2], paragraphs[3], ...steps, paragraphs[4], ...files]);
+    for (const gone of ['Dòng sự kiện', 'Phê duyệt dự án', 'Xem tất cả', 'Cùng chủ đề', 'Cầu Đại Ngãi', 'Chủ đề', 'sông Tiền\n']) expect(article.text).not.toContain(gone);
+  });
+
   it('an article inside a same-origin iframe (srcdoc) is found, and retrofit() scales, themes and undoes inside the frame', async () => {
     const { doc, x } = await openReaderPage(page('iframe-article'));
     const inner = doc.querySelector('iframe')!.contentDocument!;

@@ -178,12 +178,60 @@ function dropTeaserLists(content: Element, site: Set<string>): void {
     if (!runs.length || total - inRuns < 500) continue;
     for (const item of runs.flat()) item.remove();
     if (/\S/.test(list.textContent ?? '')) continue;
-    // The emptied list goes, and the title over it (a short line that is not a sentence).
+    // The emptied list goes, and the title over it.
     const box = removable(list, content);
     const title = box.previousElementSibling;
     box.remove();
-    const t = textOf(title);
-    if (title && t.length <= 60 && !SENTENCE.test(t) && linkShare(title) < 0.5) title.remove();
+    if (isListTitle(title)) title!.remove();
+  }
+}
+
+/** The title over a list: a short line that is not a sentence ("Related:" is a title) nor a link. */
+function isListTitle(el: Element | null): boolean {
+  const t = textOf(el).replace(/:$/, '');
+  return !!el && !!t && t.length <= 60 && !SENTENCE.test(t) && linkShare(el) < 0.5;
+}
+
+/** A block that is only a link (or links) to other pages: not to a place on this page, not to a file. */
+function isLinkOnly(el: Element): boolean {
+  const links = [...el.querySelectorAll('a[href]')];
+  if (!links.length || links.some((a) => /^#./.test(a.getAttribute('href')!) || FILE.test(a.getAttribute('href')!))) return false;
+  return linkShare(el) >= 0.9;
+}
+
+/**
+ * Lists of links set inside or after the text ("follow the story", "Stories", "Photo Essays", a row of tags):
+ * three or more list items, or headings in a row, each only a link to another page. They go with the title over
+ * them and a "See all" link under them, as Readability drops a list dense with links. Lists of files (the
+ * attachments) and of places on the page (a table of contents) are the article's, and so is a list that is most
+ * of the text.
+ */
+function dropLinkLists(content: Element): void {
+  const runs: Element[][] = [];
+  for (const list of content.querySelectorAll('ul, ol')) {
+    const items = [...list.children].filter((item) => /\S/.test(item.textContent ?? ''));
+    if (items.length >= 3 && items.every((item) => item.localName === 'li' && isLinkOnly(item))) runs.push([list]);
+  }
+  const linkedHeading = (el: Element | null): el is Element => !!el && HEADING.test(el.localName) && isLinkOnly(el);
+  for (const h of content.querySelectorAll('h2, h3, h4, h5, h6')) {
+    if (!linkedHeading(h) || linkedHeading(h.previousElementSibling)) continue;
+    const run = [h];
+    for (let next = h.nextElementSibling; linkedHeading(next); next = next.nextElementSibling) run.push(next);
+    if (run.length >= 3) runs.push(run);
+  }
+  let total = textOf(content).length;
+  for (const run of runs) {
+    if (!content.contains(run[0]!)) continue;
+    const size = run.reduce((n, el) => n + textOf(el).length, 0);
+    if (total - size < 500) continue;
+    total -= size;
+    const first = run.length > 1 ? run[0]! : removable(run[0]!, content);
+    const last = run.length > 1 ? run[run.length - 1]! : first;
+    const title = first.previousElementSibling;
+    const after = last.nextElementSibling;
+    for (const el of run.length > 1 ? run : [first]) el.remove();
+    if (isListTitle(title)) title!.remove();
+    if (after && textOf(after).length <= 40 && isLinkOnly(after) && !HEADING.test(after.localName)) after.remove();
   }
 }
 
@@ -350,6 +398,8 @@ export function tidy(content: Element, site: Set<string>): { byline?: string; da
   dropTeasers(content);
   // The blocks found above, less those taken out since.
   dropTrailingLinks(content, blocks);
+  // After the trailing links: a tag list taken out first would leave its title and fewer links than they ask for.
+  dropLinkLists(content);
   dropRepeats(content, blocks);
   const byline = findByline(content, content);
   if (byline && (byline.el.textContent ?? '').trim().length <= 100) {
