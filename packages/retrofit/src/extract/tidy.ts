@@ -194,8 +194,8 @@ function isListTitle(el: Element | null): boolean {
 
 /** A block that is only a link (or links) to other pages: not to a place on this page, not to a file. */
 function isLinkOnly(el: Element): boolean {
-  const links = [...el.querySelectorAll('a[href]')];
-  if (!links.length || links.some((a) => /^#./.test(a.getAttribute('href')!) || FILE.test(a.getAttribute('href')!))) return false;
+  const hrefs = [...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!);
+  if (!hrefs.length || hrefs.some((href) => /^#./.test(href) || FILE.test(href))) return false;
   return linkShare(el) >= 0.9;
 }
 
@@ -212,11 +212,12 @@ function dropLinkLists(content: Element): void {
     const items = [...list.children].filter((item) => /\S/.test(item.textContent ?? ''));
     if (items.length >= 3 && items.every((item) => item.localName === 'li' && isLinkOnly(item))) runs.push([list]);
   }
-  const linkedHeading = (el: Element | null): el is Element => !!el && HEADING.test(el.localName) && isLinkOnly(el);
+  // (Not `linkedHeading`: a heading linking to a file or a place on the page is the article's here.)
+  const headingLink = (el: Element | null): el is Element => !!el && HEADING.test(el.localName) && isLinkOnly(el);
   for (const h of content.querySelectorAll('h2, h3, h4, h5, h6')) {
-    if (!linkedHeading(h) || linkedHeading(h.previousElementSibling)) continue;
+    if (!headingLink(h) || headingLink(h.previousElementSibling)) continue;
     const run = [h];
-    for (let next = h.nextElementSibling; linkedHeading(next); next = next.nextElementSibling) run.push(next);
+    for (let next = h.nextElementSibling; headingLink(next); next = next.nextElementSibling) run.push(next);
     if (run.length >= 3) runs.push(run);
   }
   let total = textOf(content).length;
@@ -225,11 +226,11 @@ function dropLinkLists(content: Element): void {
     const size = run.reduce((n, el) => n + textOf(el).length, 0);
     if (total - size < 500) continue;
     total -= size;
-    const first = run.length > 1 ? run[0]! : removable(run[0]!, content);
-    const last = run.length > 1 ? run[run.length - 1]! : first;
-    const title = first.previousElementSibling;
-    const after = last.nextElementSibling;
-    for (const el of run.length > 1 ? run : [first]) el.remove();
+    // A list goes with the box that holds nothing else; headings go one by one.
+    const boxes = run.length === 1 ? [removable(run[0]!, content)] : run;
+    const title = boxes[0]!.previousElementSibling;
+    const after = boxes[boxes.length - 1]!.nextElementSibling;
+    for (const el of boxes) el.remove();
     if (isListTitle(title)) title!.remove();
     if (after && textOf(after).length <= 40 && isLinkOnly(after) && !HEADING.test(after.localName)) after.remove();
   }
